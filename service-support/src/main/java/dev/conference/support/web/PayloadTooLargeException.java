@@ -1,0 +1,11 @@
+package dev.conference.support.web;
+
+import java.io.IOException;
+
+/** Thrown while reading a request body that turns out larger than the configured limit. */
+public class PayloadTooLargeException extends IOException {
+
+    public PayloadTooLargeException(long limitBytes) {
+        super("Request body is larger than " + limitBytes + " bytes");
+    }
+}
