@@ -1,5 +1,6 @@
 package dev.conference.support.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,7 +48,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(invalid(fieldErrors(ex.getBindingResult())));
+        BindingResult result = ex.getBindingResult();
+        Class<?> target = result.getTarget() == null ? null : result.getTarget().getClass();
+        List<FieldError> errors = result.getFieldErrors().stream()
+                .map(e -> new FieldError(jsonName(target, e.getField()), e.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     @Override
@@ -110,11 +117,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem);
     }
 
-    private static List<FieldError> fieldErrors(BindingResult result) {
-        return result.getFieldErrors().stream()
-                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
-                .collect(Collectors.toList());
+    /** The name the client used: a Java field renamed with {@code @JsonProperty} is reported under its JSON name. */
+    private static String jsonName(Class<?> target, String field) {
+        if (target == null) {
+            return field;
+        }
+        try {
+            JsonProperty renamed = target.getDeclaredField(field).getAnnotation(JsonProperty.class);
+            return renamed == null || renamed.value().isEmpty() ? field : renamed.value();
+        } catch (NoSuchFieldException e) {
+            return field;
+        }
     }
 
     private static String path(JacksonException ex) {

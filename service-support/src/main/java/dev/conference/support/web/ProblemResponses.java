@@ -15,8 +15,9 @@ final class ProblemResponses {
     static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\"}");
+        String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail + "\"}";
+        // JSON is UTF-8 by definition (RFC 8259); no charset parameter.
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,34 @@
+package dev.conference.c4p.notification;
+
+import dev.conference.c4p.config.C4pProperties;
+import dev.conference.c4p.outbox.HttpReceiver;
+import dev.conference.c4p.outbox.OutboxHandler;
+import dev.conference.c4p.outbox.OutboxKind;
+import java.util.Set;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The call to email-service: send one of the speaker emails. email-service turns the idempotency
+ * key into the message's Message-ID and ignores a key it has already sent.
+ */
+@Component
+public class EmailClient implements OutboxHandler {
+
+    private final HttpReceiver email;
+
+    EmailClient(C4pProperties properties, RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers) {
+        this.email = new HttpReceiver("email-service", properties.email(), builder, breakers);
+    }
+
+    @Override
+    public Set<OutboxKind> kinds() {
+        return Set.of(OutboxKind.RECEIVED_EMAIL, OutboxKind.DECISION_EMAIL);
+    }
+
+    @Override
+    public void deliver(String idempotencyKey, String payload) {
+        email.post("/emails", idempotencyKey, payload);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.conference.c4p.outbox;
+
+import dev.conference.c4p.config.C4pProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Delivers outbox events to their receivers until each is accepted.
+ *
+ * <p>One relay runs in every C4P replica. It is woken right after a transaction that recorded events
+ * commits, and otherwise looks for due events (retries, other replicas' events) every poll interval.
+ * Events are claimed with a lease (see {@link OutboxStore#claimDue}) so replicas never deliver one
+ * event at the same time; a replica that dies mid-delivery leaves its events to the others once
+ * the lease ends, which is why every receiver honours the idempotency key.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final OutboxStore store;
+    private final Map<OutboxKind, OutboxHandler> handlers = new EnumMap<>(OutboxKind.class);
+    private final C4pProperties.Outbox settings;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final MeterRegistry meters;
+    private volatile boolean running;
+    private Thread loop;
+    private Instant backlogCountedAt = Instant.EPOCH;
+
+    OutboxRelay(OutboxStore store, List<OutboxHandler> handlers, C4pProperties properties, Clock clock,
+                MeterRegistry meters) {
+        this.store = store;
+        for (OutboxHandler handler : handlers) {
+            handler.kinds().forEach(kind -> this.handlers.put(kind, handler));
+        }
+        for (OutboxKind kind : OutboxKind.values()) {
+            if (!this.handlers.containsKey(kind)) {
+                throw new IllegalStateException("No outbox handler for " + kind);
+            }
+        }
+        this.settings = properties.outbox();
+        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.clock = clock;
+        this.meters = meters;
+        Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox events not delivered yet")
+                .register(meters);
+    }
+
+    @TransactionalEventListener
+    void onRecorded(Outbox.OutboxRecorded recorded) {
+        wakeUps.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        loop = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUps.release();
+        try {
+            loop.join(Duration.ofSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        try (ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (running) {
+                int claimed = 0;
+                try {
+                    claimed = relayOnce(deliveries);
+                    countBacklogNowAndThen();
+                } catch (RuntimeException e) {
+                    log.warn("Outbox relay could not read the outbox; trying again in {}", settings.pollInterval(), e);
+                }
+                if (claimed < settings.batchSize()) {
+                    awaitWork();
+                }
+            }
+        }
+    }
+
+    /** Claims one batch of due events and delivers them concurrently; returns how many it claimed. */
+    int relayOnce(ExecutorService deliveries) {
+        Instant now = clock.instant();
+        List<OutboxStore.ClaimedEvent> batch = store.claimDue(settings.batchSize(), now, now.plus(settings.lease()));
+        List<Future<?>> inFlight = batch.stream()
+                .<Future<?>>map(event -> deliveries.submit(() -> deliver(event)))
+                .toList();
+        for (Future<?> delivery : inFlight) {
+            try {
+                delivery.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                log.error("Outbox delivery crashed", e);
+            }
+        }
+        return batch.size();
+    }
+
+    private void deliver(OutboxStore.ClaimedEvent event) {
+        OutboxHandler handler = handlers.get(event.kind());
+        try {
+            handler.deliver(event.idempotencyKey(), event.payload());
+            store.markDelivered(event.id(), clock.instant());
+            outcome(event.kind(), "delivered").increment();
+        } catch (DeliveryFailure failure) {
+            if (failure.isPermanent()) {
+                log.error("Outbox event {} ({}) was refused for good: {}", event.id(), event.kind(), failure.getMessage());
+                store.markFailed(event.id(), failure.getMessage());
+                outcome(event.kind(), "refused").increment();
+            } else {
+                int attempt = event.attempts() + 1;
+                Instant next = clock.instant().plus(backoff.delayBeforeRetry(attempt));
+                log.warn("Outbox event {} ({}) attempt {} failed, retrying at {}: {}", event.id(), event.kind(),
+                        attempt, next, failure.getMessage());
+                store.markForRetry(event.id(), next, failure.getMessage());
+                outcome(event.kind(), "retry").increment();
+            }
+        }
+    }
+
+    private Counter outcome(OutboxKind kind, String outcome) {
+        return Counter.builder("outbox.deliveries")
+                .description("Outbox delivery attempts by kind and outcome")
+                .tag("kind", kind.name())
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+
+    private void countBacklogNowAndThen() {
+        Instant now = clock.instant();
+        if (Duration.between(backlogCountedAt, now).compareTo(settings.pollInterval()) >= 0) {
+            backlog.set(store.countPending());
+            backlogCountedAt = now;
+        }
+    }
+
+    private void awaitWork() {
+        try {
+            if (wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

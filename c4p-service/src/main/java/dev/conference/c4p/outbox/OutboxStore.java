@@ -1,0 +1,159 @@
+package dev.conference.c4p.outbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The relay's and readers' SQL on the outbox table. */
+@Component
+public class OutboxStore {
+
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final JdbcClient jdbc;
+
+    OutboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Reserves up to {@code limit} due events for one relay until {@code leaseEnd}. Rows another relay
+     * is claiming right now are skipped, and a reserved row is not due for anyone else until its
+     * lease ends, so one event is never delivered by two relays at once.
+     */
+    List<ClaimedEvent> claimDue(int limit, Instant now, Instant leaseEnd) {
+        return jdbc.sql("""
+                        update outbox_event e set locked_until = :leaseEnd
+                        where e.id in (
+                            select id from outbox_event
+                            where status = 'PENDING' and next_attempt_at <= :now
+                              and (locked_until is null or locked_until <= :now)
+                            order by next_attempt_at
+                            limit :limit
+                            for update skip locked)
+                        returning e.id, e.kind, e.idempotency_key, e.payload::text as payload, e.attempts
+                        """)
+                .param("leaseEnd", utc(leaseEnd))
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query((rs, row) -> new ClaimedEvent(rs.getObject("id", UUID.class),
+                        OutboxKind.valueOf(rs.getString("kind")), rs.getString("idempotency_key"),
+                        rs.getString("payload"), rs.getInt("attempts")))
+                .list();
+    }
+
+    void markDelivered(UUID id, Instant now) {
+        jdbc.sql("""
+                        update outbox_event set status = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,
+                            locked_until = null, last_error = null
+                        where id = :id
+                        """)
+                .param("id", id).param("now", utc(now)).update();
+    }
+
+    void markForRetry(UUID id, Instant nextAttemptAt, String error) {
+        jdbc.sql("""
+                        update outbox_event set attempts = attempts + 1, next_attempt_at = :next,
+                            locked_until = null, last_error = :error
+                        where id = :id
+                        """)
+                .param("id", id).param("next", utc(nextAttemptAt)).param("error", truncate(error))
+                .update();
+    }
+
+    void markFailed(UUID id, String error) {
+        jdbc.sql("""
+                        update outbox_event set status = 'FAILED', attempts = attempts + 1,
+                            locked_until = null, last_error = :error
+                        where id = :id
+                        """)
+                .param("id", id).param("error", truncate(error)).update();
+    }
+
+    long countPending() {
+        return jdbc.sql("select count(*) from outbox_event where status = 'PENDING'").query(Long.class).single();
+    }
+
+    /** The deliveries of each of the given proposals, oldest first. */
+    public Map<UUID, List<Delivery>> deliveriesOf(Collection<UUID> proposalIds) {
+        if (proposalIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select proposal_id, kind, status, attempts, last_error, next_attempt_at, delivered_at
+                        from outbox_event where proposal_id in (:ids) order by created_at, kind
+                        """)
+                .param("ids", proposalIds)
+                .query((rs, row) -> Map.entry(rs.getObject("proposal_id", UUID.class), delivery(rs)))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /** Email events, newest first, optionally of one status. */
+    public List<EmailEvent> emailEvents(DeliveryStatus status, int offset, int limit) {
+        return jdbc.sql("""
+                        select id, proposal_id, kind, payload::text as payload, status, attempts, last_error,
+                               next_attempt_at, delivered_at, created_at
+                        from outbox_event
+                        where kind in ('RECEIVED_EMAIL', 'DECISION_EMAIL')
+                          and (cast(:status as varchar) is null or status = cast(:status as varchar))
+                        order by created_at desc, id
+                        offset :offset limit :limit
+                        """)
+                .param("status", status == null ? null : status.name())
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((rs, row) -> new EmailEvent(rs.getObject("id", UUID.class),
+                        rs.getObject("proposal_id", UUID.class), rs.getString("payload"), delivery(rs),
+                        instant(rs, "created_at")))
+                .list();
+    }
+
+    public long countEmailEvents(DeliveryStatus status) {
+        return jdbc.sql("""
+                        select count(*) from outbox_event
+                        where kind in ('RECEIVED_EMAIL', 'DECISION_EMAIL')
+                          and (cast(:status as varchar) is null or status = cast(:status as varchar))
+                        """)
+                .param("status", status == null ? null : status.name())
+                .query(Long.class).single();
+    }
+
+    private static Delivery delivery(ResultSet rs) throws SQLException {
+        DeliveryStatus status = DeliveryStatus.valueOf(rs.getString("status"));
+        return new Delivery(OutboxKind.valueOf(rs.getString("kind")), status, rs.getInt("attempts"),
+                rs.getString("last_error"), status == DeliveryStatus.PENDING ? instant(rs, "next_attempt_at") : null,
+                instant(rs, "delivered_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String error) {
+        String text = error == null ? "unknown error" : error;
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    record ClaimedEvent(UUID id, OutboxKind kind, String idempotencyKey, String payload, int attempts) {
+    }
+
+    /** An email side effect with its request body, for the notifications listing. */
+    public record EmailEvent(UUID id, UUID proposalId, String payload, Delivery delivery, Instant createdAt) {
+    }
+}

@@ -1,0 +1,23 @@
+package dev.conference.c4p.proposal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A decision that contradicts the one already taken. */
+public class ConflictingDecisionException extends ErrorResponseException {
+
+    public ConflictingDecisionException(Proposal proposal, ProposalStatus requested) {
+        super(HttpStatus.CONFLICT, problem(proposal, requested), null);
+    }
+
+    private static ProblemDetail problem(Proposal proposal, ProposalStatus requested) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The proposal was already " + proposal.getStatus() + " by " + proposal.getDecidedBy() + " at "
+                        + proposal.getDecidedAt() + "; a decided proposal cannot be changed to " + requested + ".");
+        problem.setTitle("Proposal already decided");
+        problem.setProperty("code", "ALREADY_DECIDED");
+        problem.setProperty("currentStatus", proposal.getStatus());
+        return problem;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.conference.c4p.proposal;
+
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+
+public interface ProposalRepository extends JpaRepository<Proposal, UUID>, JpaSpecificationExecutor<Proposal> {
+
+    Optional<Proposal> findByTrackingToken(String trackingToken);
+
+    /** The proposal, locked until the transaction ends so that concurrent decisions take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "5000"))
+    @Query("select p from Proposal p where p.id = :id")
+    Optional<Proposal> findForDecision(UUID id);
+}

@@ -1,0 +1,5 @@
+package dev.conference.c4p.proposal;
+
+public enum ProposalStatus {
+    PENDING, APPROVED, REJECTED
+}

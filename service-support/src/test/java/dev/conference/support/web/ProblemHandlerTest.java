@@ -1,0 +1,91 @@
+package dev.conference.support.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@SpringBootTest(classes = ProblemHandlerTest.EchoApplication.class, properties = "platform.web.max-request-body=100B")
+@AutoConfigureMockMvc
+class ProblemHandlerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void invalidFieldsAreListedUnderTheirJsonNames() throws Exception {
+        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"abstract\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("abstract"))
+                .andExpect(jsonPath("$.errors[1].field").value("name"));
+    }
+
+    @Test
+    void unknownFieldIsRefusedByName() throws Exception {
+        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"a\",\"abstract\":\"b\",\"admin\":true}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("admin"));
+    }
+
+    @Test
+    void wrongTypeNamesTheField() throws Exception {
+        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\":[1],\"abstract\":\"b\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() throws Exception {
+        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Malformed request body"));
+    }
+
+    @Test
+    void declaredOversizedBodyIsRefusedWith413() throws Exception {
+        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + "x".repeat(200) + "\",\"abstract\":\"b\"}"))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void wrongContentTypeIs415() throws Exception {
+        mvc.perform(post("/echo").contentType(MediaType.TEXT_PLAIN).content("hello"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @SpringBootApplication
+    static class EchoApplication {
+
+        @RestController
+        static class EchoController {
+            @PostMapping(path = "/echo", consumes = MediaType.APPLICATION_JSON_VALUE)
+            Echo echo(@Valid @RequestBody Echo echo) {
+                return echo;
+            }
+        }
+    }
+
+    record Echo(@NotBlank @Size(max = 50) String name, @JsonProperty("abstract") @NotBlank String summary) {
+    }
+}
