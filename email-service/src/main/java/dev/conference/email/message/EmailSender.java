@@ -1,0 +1,90 @@
+package dev.conference.email.message;
+
+import dev.conference.email.config.EmailProperties;
+import dev.conference.email.message.SendEmailResponse.Status;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.internet.MimeMessage;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends each idempotency key at most once per instance: a key already sent is answered from memory,
+ * and a request for a key that is being sent right now waits for that send instead of sending too.
+ * A key is remembered only once the SMTP server accepted its message.
+ */
+@Service
+public class EmailSender {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
+
+    private final JavaMailSender mailSender;
+    private final EmailComposer composer;
+    private final MeterRegistry meterRegistry;
+    private final String messageIdDomain;
+    private final SentKeys sentKeys;
+    private final ConcurrentMap<String, CompletableFuture<Void>> sending = new ConcurrentHashMap<>();
+
+    EmailSender(JavaMailSender mailSender, EmailComposer composer, MeterRegistry meterRegistry,
+            EmailProperties properties) {
+        this.mailSender = mailSender;
+        this.composer = composer;
+        this.meterRegistry = meterRegistry;
+        this.messageIdDomain = properties.messageIdDomain();
+        this.sentKeys = new SentKeys(properties.sentKeyCacheSize());
+    }
+
+    public SendEmailResponse send(SendEmailRequest request) {
+        String key = request.idempotencyKey();
+        MessageId messageId = MessageId.forKey(key, messageIdDomain);
+        var mine = new CompletableFuture<Void>();
+        CompletableFuture<Void> other;
+        while ((other = sending.putIfAbsent(key, mine)) != null) {
+            other.join();
+        }
+        try {
+            if (sentKeys.contains(key)) {
+                return new SendEmailResponse(messageId.value(), Status.ALREADY_SENT);
+            }
+            deliver(request, messageId);
+            sentKeys.add(key);
+            return new SendEmailResponse(messageId.value(), Status.SENT);
+        } finally {
+            sending.remove(key, mine);
+            mine.complete(null);
+        }
+    }
+
+    private void deliver(SendEmailRequest request, MessageId messageId) {
+        MimeMessage message = composer.compose(request, messageId);
+        String template = request.template().name();
+        try {
+            mailSender.send(message);
+        } catch (MailSendException | MailAuthenticationException e) {
+            meterRegistry.counter("emails.failed", "template", template).increment();
+            String reason = reason(e);
+            log.warn("SMTP did not accept {} for key {}: {}", template, request.idempotencyKey(), reason);
+            throw new SmtpUnavailableException(reason, e);
+        }
+        meterRegistry.counter("emails.sent", "template", template).increment();
+        log.info("Sent {} for key {} as {}", template, request.idempotencyKey(), messageId.value());
+    }
+
+    private static String reason(MailException e) {
+        Throwable cause = e;
+        if (e instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+            cause = send.getFailedMessages().values().iterator().next();
+        }
+        Throwable specific = NestedExceptionUtils.getMostSpecificCause(cause);
+        String message = specific.getMessage();
+        return message == null || message.isBlank() ? specific.getClass().getSimpleName() : message.strip();
+    }
+}
