@@ -1,0 +1,103 @@
+package dev.conference.agenda.item;
+
+import dev.conference.agenda.grid.AgendaGrid;
+import dev.conference.agenda.grid.GridSlot;
+import dev.conference.agenda.item.AgendaItemStore.Creation;
+import dev.conference.agenda.item.AgendaItemStore.Move;
+import dev.conference.support.web.FieldError;
+import dev.conference.support.web.ProblemHandler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+/** The agenda's rules: talks fill the grid in order, one per proposal, never two in one slot. */
+@Service
+public class AgendaItemService {
+
+    private final AgendaItemStore store;
+    private final AgendaGrid grid;
+    private final Comparator<AgendaItem> gridOrder;
+    private final Counter created;
+
+    public AgendaItemService(AgendaItemStore store, AgendaGrid grid, MeterRegistry meters) {
+        this.store = store;
+        this.grid = grid;
+        this.gridOrder = grid.<AgendaItem>placementOrder(AgendaItem::day, AgendaItem::startTime, AgendaItem::room)
+                .thenComparing(AgendaItem::id);
+        // not "agenda.items.created": Prometheus reserves the _created suffix and would drop it
+        this.created = Counter.builder("agenda.items.placed")
+                .description("Talks put on the agenda since the service started")
+                .register(meters);
+        Gauge.builder("agenda.items", store, AgendaItemStore::count)
+                .description("Talks currently on the agenda")
+                .register(meters);
+    }
+
+    public record Placement(AgendaItem item, boolean created) {
+    }
+
+    /** Puts the talk in the first free slot; a proposal already on the agenda keeps its item. */
+    public Placement create(CreateAgendaItem talk) {
+        return switch (store.create(UUID.randomUUID(), talk, grid.slots())) {
+            case Creation.Created(AgendaItem item) -> {
+                created.increment();
+                yield new Placement(item, true);
+            }
+            case Creation.AlreadyThere(AgendaItem item) -> new Placement(item, false);
+            case Creation.NoFreeSlot() -> throw new AgendaFullException(grid.capacity());
+        };
+    }
+
+    /** The agenda in grid order, optionally only one day or one proposal's item. */
+    public List<AgendaItem> list(LocalDate day, UUID proposalId) {
+        List<AgendaItem> items = proposalId != null
+                ? store.findByProposal(proposalId).stream().toList()
+                : store.findAll();
+        return items.stream()
+                .filter(item -> day == null || item.day().equals(day))
+                .sorted(gridOrder)
+                .toList();
+    }
+
+    public AgendaItem get(UUID id) {
+        return store.find(id).orElseThrow(() -> new AgendaItemNotFoundException(id));
+    }
+
+    public AgendaItem move(UUID id, MoveAgendaItem target) {
+        GridSlot slot = grid.find(target.day(), target.startTime(), target.room())
+                .orElseThrow(() -> outsideGrid(target));
+        return switch (store.move(id, slot)) {
+            case Move.Moved(AgendaItem item) -> item;
+            case Move.SlotTaken() -> throw new SlotTakenException(slot);
+            case Move.NoSuchItem() -> throw new AgendaItemNotFoundException(id);
+        };
+    }
+
+    public void delete(UUID id) {
+        if (!store.delete(id)) {
+            throw new AgendaItemNotFoundException(id);
+        }
+    }
+
+    private ErrorResponseException outsideGrid(MoveAgendaItem target) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!grid.hasDay(target.day())) {
+            errors.add(new FieldError("day", "is not a day of the agenda, which has " + grid.days()));
+        }
+        if (!grid.hasSlotStartingAt(target.startTime())) {
+            errors.add(new FieldError("startTime", "is not the start of a time slot of the agenda"));
+        }
+        if (!grid.hasRoom(target.room())) {
+            errors.add(new FieldError("room", "is not a room of the agenda, which has " + grid.rooms()));
+        }
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemHandler.invalid(errors), null);
+    }
+}
