@@ -6,9 +6,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** A talk submitted to the Call for Proposals, and the organizers' decision on it. */
+/**
+ * A talk submitted to the Call for Proposals, and the organizers' decision on it. Instants are kept
+ * to the microsecond, as PostgreSQL stores them, so an answer never differs from a later read.
+ */
 @Entity
 public class Proposal {
 
@@ -37,7 +41,7 @@ public class Proposal {
         this.speakerEmail = submission.speakerEmail();
         this.status = ProposalStatus.PENDING;
         this.trackingToken = trackingToken;
-        this.submittedAt = submittedAt;
+        this.submittedAt = submittedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
@@ -56,7 +60,7 @@ public class Proposal {
         }
         status = decision;
         decidedBy = organizer;
-        decidedAt = now;
+        decidedAt = now.truncatedTo(ChronoUnit.MICROS);
         return true;
     }
 

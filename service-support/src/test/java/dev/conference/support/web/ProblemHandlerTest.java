@@ -52,6 +52,13 @@ class ProblemHandlerTest {
     }
 
     @Test
+    void numberWhereTextBelongsIsTheWrongType() throws Exception {
+        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\":42,\"abstract\":\"b\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+
+    @Test
     void malformedJsonIsABadRequest() throws Exception {
         mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
                 .andExpect(status().isBadRequest())

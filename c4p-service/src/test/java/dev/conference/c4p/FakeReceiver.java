@@ -1,0 +1,92 @@
+package dev.conference.c4p;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A stand-in for agenda-service or email-service in this module's tests: records what the relay
+ * posts and answers as told. Tests across the real services live in platform-tests.
+ */
+public final class FakeReceiver implements AutoCloseable {
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedDeque<Answer> scripted = new ConcurrentLinkedDeque<>();
+    private volatile Answer usual = new Answer(200, "{}");
+
+    private FakeReceiver(HttpServer server) {
+        this.server = server;
+    }
+
+    public static FakeReceiver start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            FakeReceiver fake = new FakeReceiver(server);
+            server.createContext("/", fake::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every later request gets this answer (until told otherwise). */
+    public void answer(int status, String body) {
+        usual = new Answer(status, body);
+    }
+
+    /** The next requests get these statuses, one each, before the usual answer resumes. */
+    public void answerNext(int status, int times) {
+        for (int i = 0; i < times; i++) {
+            scripted.add(new Answer(status, "{\"title\":\"scripted " + status + "\"}"));
+        }
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> receivedWithKeyContaining(String part) {
+        return received.stream().filter(r -> r.idempotencyKey() != null && r.idempotencyKey().contains(part)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+        Answer answer = scripted.poll();
+        if (answer == null) {
+            answer = usual;
+        }
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    public record Received(String method, String path, String idempotencyKey, String body) {
+    }
+
+    private record Answer(int status, String body) {
+    }
+}

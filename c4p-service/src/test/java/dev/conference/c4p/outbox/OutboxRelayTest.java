@@ -1,0 +1,162 @@
+package dev.conference.c4p.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conference.c4p.C4pIntegrationTest;
+import dev.conference.c4p.FakeReceiver;
+import dev.conference.c4p.config.C4pProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+
+class OutboxRelayTest extends C4pIntegrationTest {
+
+    @Autowired
+    OutboxStore store;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    CircuitBreakerRegistry breakers;
+    @Autowired
+    CircuitBreakerFactory<?, ?> breakerFactory;
+
+    @Test
+    void failedDeliveryIsRetriedWithBackoffUntilTheReceiverAcceptsIt() {
+        email.answerNext(503, 3);
+        String id = submit("Retry me");
+
+        eventually(Duration.ofSeconds(15), () -> "DELIVERED".equals(deliveryOf(id, "RECEIVED_EMAIL", "status")),
+                "the email is delivered after the receiver recovers");
+        assertThat((Integer) deliveryOf(id, "RECEIVED_EMAIL", "attempts")).isGreaterThanOrEqualTo(4);
+        assertThat(email.receivedWithKeyContaining(id)).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(r -> assertThat(r.idempotencyKey()).isEqualTo("proposal:" + id + ":received-email"));
+    }
+
+    @Test
+    void retryShowsTheLastErrorWhileTheReceiverIsDown() {
+        email.answer(503, "{\"title\":\"SMTP server unavailable\"}");
+        String id = submit("Down for a while");
+
+        eventually(Duration.ofSeconds(10), () -> deliveryOf(id, "RECEIVED_EMAIL", "lastError") != null,
+                "the error is visible");
+        assertThat((String) deliveryOf(id, "RECEIVED_EMAIL", "status")).isEqualTo("PENDING");
+        assertThat((String) deliveryOf(id, "RECEIVED_EMAIL", "lastError")).contains("email-service unavailable");
+        assertThat((String) deliveryOf(id, "RECEIVED_EMAIL", "nextAttemptAt")).isNotNull();
+
+        email.answer(200, "{}");
+        eventually(Duration.ofSeconds(15), () -> "DELIVERED".equals(deliveryOf(id, "RECEIVED_EMAIL", "status")),
+                "the email is delivered once the receiver is back");
+        assertThat((Object) deliveryOf(id, "RECEIVED_EMAIL", "lastError")).isNull();
+    }
+
+    @Test
+    void refusalIsNotRetriedAndTheReasonIsShownOnTheProposal() {
+        String id = submit("No room left");
+        agenda.answer(409, "{\"title\":\"Agenda is full\",\"code\":\"AGENDA_FULL\"}");
+        try {
+            decide(id, "APPROVED");
+
+            eventually(Duration.ofSeconds(10), () -> "FAILED".equals(deliveryOf(id, "AGENDA_ENTRY", "status")),
+                    "the refusal is recorded");
+        } finally {
+            agenda.answer(201, "{}");
+        }
+        assertThat((String) deliveryOf(id, "AGENDA_ENTRY", "lastError")).contains("409", "Agenda is full");
+        assertThat((Integer) deliveryOf(id, "AGENDA_ENTRY", "attempts")).isEqualTo(1);
+        assertThat(agenda.receivedWithKeyContaining(id)).hasSize(1);
+    }
+
+    @Test
+    void unreachableReceiverIsARetryableFailure() {
+        FakeReceiver closed = FakeReceiver.start();
+        closed.close();
+
+        assertThatThrownBy(() -> receiverAt(closed.url()).post("/emails", "key", "{}"))
+                .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.isPermanent()).isFalse())
+                .hasMessageContaining("unavailable");
+    }
+
+    @Test
+    void overloadAndServerErrorsAreRetryableButOtherClientErrorsAreRefusals() {
+        try (FakeReceiver receiver = FakeReceiver.start()) {
+            for (int status : new int[] {429, 408, 500, 503}) {
+                receiver.answer(status, "{}");
+                assertThatThrownBy(() -> receiverAt(receiver.url()).post("/x", "key", "{}"))
+                        .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.isPermanent()).isFalse());
+            }
+            HttpReceiver http = receiverAt(receiver.url());
+            receiver.answer(400, "{\"title\":\"Invalid request\"}");
+            assertThatThrownBy(() -> http.post("/x", "key", "{}"))
+                    .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.isPermanent()).isTrue())
+                    .hasMessageContaining("Invalid request");
+            receiver.answer(201, "{}");
+            http.post("/x", "key", "{}");
+        }
+    }
+
+    private HttpReceiver receiverAt(String url) {
+        return new HttpReceiver("test-receiver-" + UUID.randomUUID(),
+                new C4pProperties.Downstream(URI.create(url), Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                RestClient.builder(), breakerFactory);
+    }
+
+    @Test
+    void concurrentRelaysNeverClaimTheSameEvent() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(UUID.fromString(submit("Claim " + i)));
+        }
+        // Make this test's events due again and unclaimed, as if their first deliveries had failed.
+        jdbc.sql("update outbox_event set status = 'PENDING', locked_until = null, next_attempt_at = now() "
+                        + "where proposal_id in (:ids)")
+                .param("ids", ids).update();
+
+        Instant later = Instant.now().plusSeconds(3600);
+        List<Callable<List<UUID>>> claimers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            claimers.add(() -> transactions.execute(tx -> store.claimDue(15, Instant.now(), later).stream()
+                    .map(OutboxStore.ClaimedEvent::id).toList()));
+        }
+        List<UUID> claimed = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (Future<List<UUID>> batch : pool.invokeAll(claimers)) {
+                claimed.addAll(batch.get());
+            }
+        }
+
+        Set<UUID> distinct = new HashSet<>(claimed);
+        assertThat(distinct).hasSameSizeAs(claimed);
+        jdbc.sql("update outbox_event set status = 'DELIVERED', locked_until = null where proposal_id in (:ids)")
+                .param("ids", ids).update();
+    }
+
+    @Test
+    void circuitBreakerSettingsComeFromConfiguration() {
+        assertThat(breakers.circuitBreaker("email-service").getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState()
+                .apply(1)).isEqualTo(200L);
+    }
+
+    private <T> T deliveryOf(String proposalId, String kind, String field) {
+        List<T> values = read(get("/proposals/{id}", proposalId), "$.deliveries[?(@.kind == '" + kind + "')]." + field);
+        return values.isEmpty() ? null : values.getFirst();
+    }
+}

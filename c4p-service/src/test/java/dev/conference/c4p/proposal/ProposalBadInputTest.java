@@ -1,0 +1,154 @@
+package dev.conference.c4p.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conference.c4p.C4pIntegrationTest;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Whatever a client sends, the answer is a 4xx problem, never a 500, and nothing is half-saved. */
+class ProposalBadInputTest extends C4pIntegrationTest {
+
+    static Stream<Arguments> badSubmissions() {
+        String valid = "\"title\":\"T\",\"abstract\":\"A\",\"speakerName\":\"S\",\"speakerEmail\":\"s@example.com\"";
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"title\":", 400, null),
+                Arguments.of("empty body", "", 400, null),
+                Arguments.of("JSON array", "[]", 400, null),
+                Arguments.of("JSON null", "null", 400, null),
+                Arguments.of("trailing garbage", "{" + valid + "} x", 400, null),
+                Arguments.of("missing title", "{\"abstract\":\"A\",\"speakerName\":\"S\",\"speakerEmail\":\"s@example.com\"}", 400, "title"),
+                Arguments.of("blank speaker", "{" + valid.replace("\"S\"", "\"  \"") + "}", 400, "speakerName"),
+                Arguments.of("invalid email", "{" + valid.replace("s@example.com", "not-an-email") + "}", 400, "speakerEmail"),
+                Arguments.of("email without domain dot", "{" + valid.replace("s@example.com", "s@localhost") + "}", 400, "speakerEmail"),
+                Arguments.of("title too long", "{" + valid.replace("\"T\"", quote("t".repeat(201))) + "}", 400, "title"),
+                Arguments.of("abstract too long", "{" + valid.replace("\"A\"", quote("a".repeat(5001))) + "}", 400, "abstract"),
+                Arguments.of("wrong type", "{" + valid.replace("\"T\"", "42") + "}", 400, null),
+                Arguments.of("object as title", "{" + valid.replace("\"T\"", "{\"x\":1}") + "}", 400, "title"),
+                Arguments.of("unknown field", "{" + valid + ",\"status\":\"APPROVED\"}", 400, "status"),
+                Arguments.of("duplicate field", "{" + valid + ",\"title\":\"again\"}", 400, null),
+                Arguments.of("oversized body", "{" + valid.replace("\"A\"", quote("a".repeat(70_000))) + "}", 413, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSubmissions")
+    void badSubmissionIsRefusedWithAProblem(String what, String body, int status, String field) {
+        long before = count();
+
+        ResponseEntity<String> answer = postJson("/proposals", body);
+
+        assertThat(answer.getStatusCode().value()).as(what).isEqualTo(status);
+        assertThat(isProblem(answer)).as(what + " is problem+json").isTrue();
+        if (field != null) {
+            assertThat((List<String>) read(answer, "$.errors[*].field")).as(what).contains(field);
+        }
+        assertThat(count()).as("nothing saved").isEqualTo(before);
+    }
+
+    @Test
+    void everyBadFieldIsListedAtOnce() {
+        ResponseEntity<String> answer = postJson("/proposals",
+                "{\"title\":\"\",\"abstract\":\"\",\"speakerName\":\"\",\"speakerEmail\":\"nope\"}");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat((List<String>) read(answer, "$.errors[*].field"))
+                .contains("title", "abstract", "speakerName", "speakerEmail");
+    }
+
+    @Test
+    void wrongContentTypeIsUnsupported() {
+        ResponseEntity<String> answer = http.post().uri("/proposals").contentType(MediaType.TEXT_PLAIN)
+                .body("title=x").retrieve().toEntity(String.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(415);
+        assertThat(isProblem(answer)).isTrue();
+    }
+
+    @Test
+    void chunkedOversizedBodyIsRefused() {
+        byte[] huge = ("{\"title\":\"" + "x".repeat(100_000) + "\"}").getBytes();
+        ResponseEntity<String> answer = http.post().uri("/proposals").contentType(MediaType.APPLICATION_JSON)
+                .body(outputStream -> outputStream.write(huge)).retrieve().toEntity(String.class);
+
+        assertThat(answer.getStatusCode().value()).isIn(400, 413);
+        assertThat(isProblem(answer)).isTrue();
+    }
+
+    static Stream<Arguments> badReads() {
+        return Stream.of(
+                Arguments.of("/proposals/not-a-uuid", 400),
+                Arguments.of("/proposals/1' OR '1'='1", 400),
+                Arguments.of("/proposals?status=MAYBE", 400),
+                Arguments.of("/proposals?page=-1", 400),
+                Arguments.of("/proposals?size=0", 400),
+                Arguments.of("/proposals?size=1000", 400),
+                Arguments.of("/proposals?page=abc", 400),
+                Arguments.of("/proposals?q=" + "q".repeat(300), 400),
+                Arguments.of("/proposals/track/" + "t".repeat(100), 400),
+                Arguments.of("/notifications?status=LOST", 400),
+                Arguments.of("/notifications?size=101", 400),
+                Arguments.of("/no-such-path", 404));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badReads")
+    void badReadIsRefusedWithAProblem(String path, int status) {
+        ResponseEntity<String> answer = http.get().uri(URI.create(baseUrl() + path.replace(" ", "%20").replace("'", "%27")))
+                .retrieve().toEntity(String.class);
+
+        assertThat(answer.getStatusCode().value()).as(path).isEqualTo(status);
+        assertThat(isProblem(answer)).as(path + " is problem+json").isTrue();
+    }
+
+    static Stream<Arguments> badDecisions() {
+        return Stream.of(
+                Arguments.of("{\"decision\":\"MAYBE\"}", "decision"),
+                Arguments.of("{\"decision\":\"PENDING\"}", "decision"),
+                Arguments.of("{\"decision\":null}", "decision"),
+                Arguments.of("{}", "decision"),
+                Arguments.of("{\"decision\":\"APPROVED\",\"by\":\"me\"}", "by"),
+                Arguments.of("{\"decision\":true}", null),
+                Arguments.of("not json", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badDecisions")
+    void badDecisionIsRefusedAndChangesNothing(String body, String field) {
+        String id = submit("Undecided");
+
+        ResponseEntity<String> answer = http.post().uri("/proposals/{id}/decision", id)
+                .contentType(MediaType.APPLICATION_JSON).header("X-Organizer", "olivia").body(body)
+                .retrieve().toEntity(String.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(isProblem(answer)).isTrue();
+        if (field != null) {
+            assertThat((List<String>) read(answer, "$.errors[*].field")).contains(field);
+        }
+        assertThat((String) read(get("/proposals/{id}", id), "$.status")).isEqualTo("PENDING");
+    }
+
+    @Test
+    void decisionWithoutOrganizerIsRefused() {
+        String id = submit("Anonymous decision");
+
+        ResponseEntity<String> answer = http.post().uri("/proposals/{id}/decision", id)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"decision\":\"APPROVED\"}")
+                .retrieve().toEntity(String.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(isProblem(answer)).isTrue();
+        assertThat((String) read(get("/proposals/{id}", id), "$.status")).isEqualTo("PENDING");
+    }
+
+    private long count() {
+        return ((Integer) read(get("/proposals?size=1"), "$.totalItems")).longValue();
+    }
+}
