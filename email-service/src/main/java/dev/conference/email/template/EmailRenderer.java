@@ -33,7 +33,7 @@ public class EmailRenderer {
     private String text(EmailTemplate template, EmailContent content) {
         var text = new StringBuilder()
                 .append("Hello ").append(content.speakerName()).append(",\n\n")
-                .append(capitalized(template.sentence(content.proposalTitle(), conferenceName))).append("\n\n");
+                .append(template.sentence(content.proposalTitle(), conferenceName)).append("\n\n");
         if (content.trackingUrl() != null) {
             text.append("You can follow your proposal here:\n").append(content.trackingUrl()).append("\n\n");
         }
@@ -45,8 +45,8 @@ public class EmailRenderer {
                 .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"UTF-8\"><title>")
                 .append(escape(subject)).append("</title></head>\n<body>\n")
                 .append("<p>Hello ").append(escape(content.speakerName())).append(",</p>\n")
-                .append("<p>").append(capitalized(template.sentence(escape(content.proposalTitle()),
-                        escape(conferenceName)))).append("</p>\n");
+                .append("<p>").append(template.sentence(escape(content.proposalTitle()), escape(conferenceName)))
+                .append("</p>\n");
         if (content.trackingUrl() != null) {
             String url = escape(content.trackingUrl());
             html.append("<p>You can follow your proposal here: <a href=\"").append(url).append("\">")
@@ -58,9 +58,5 @@ public class EmailRenderer {
 
     private static String escape(String value) {
         return HtmlUtils.htmlEscape(value, "UTF-8");
-    }
-
-    private static String capitalized(String sentence) {
-        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 }

@@ -8,11 +8,11 @@ package dev.conference.email.template;
 public enum EmailTemplate {
 
     PROPOSAL_RECEIVED("We received your proposal: %s",
-            "thank you for proposing \"%s\" for %s. The organizers will review it and email you their decision."),
+            "Thank you for proposing \"%s\" for %s. The organizers will review it and email you their decision."),
     PROPOSAL_APPROVED("Your proposal was accepted: %s",
-            "good news: \"%s\" has been accepted for %s and is now on the agenda. We look forward to your talk."),
+            "Good news: \"%s\" has been accepted for %s and is now on the agenda. We look forward to your talk."),
     PROPOSAL_REJECTED("About your proposal: %s",
-            "thank you for proposing \"%s\" for %s. We received many strong proposals and, unfortunately,"
+            "Thank you for proposing \"%s\" for %s. We received many strong proposals and, unfortunately,"
                     + " could not make room for yours this time.");
 
     private final String subject;
