@@ -1,0 +1,79 @@
+package dev.conference.platform;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/** Base of the tests across services: talks to c4p-service and agenda-service as their callers do. */
+abstract class PlatformTest {
+
+    protected final Platform platform = Platform.get();
+    protected RestClient c4p;
+    protected RestClient agenda;
+
+    @BeforeEach
+    void clients() {
+        c4p = client(platform.c4p.url());
+        agenda = client(platform.agenda.url());
+    }
+
+    private static RestClient client(String url) {
+        return RestClient.builder().baseUrl(url).defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    protected static String newSpeakerEmail() {
+        return "speaker-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    /** Submits a proposal and returns its id. */
+    protected String submit(String title, String speakerEmail) {
+        ResponseEntity<String> created = c4p.post().uri("/proposals").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"title":"%s","abstract":"What we learned.","speakerName":"Grace Hopper","speakerEmail":"%s"}
+                        """.formatted(title, speakerEmail))
+                .retrieve().toEntity(String.class);
+        if (created.getStatusCode().value() != 201) {
+            throw new AssertionError("submission failed: " + created);
+        }
+        return JsonPath.read(created.getBody(), "$.id");
+    }
+
+    protected ResponseEntity<String> decide(String proposalId, String decision) {
+        return c4p.post().uri("/proposals/{id}/decision", proposalId).contentType(MediaType.APPLICATION_JSON)
+                .header("X-Organizer", "olivia").body("{\"decision\":\"" + decision + "\"}")
+                .retrieve().toEntity(String.class);
+    }
+
+    protected List<String> agendaItemIdsFor(String proposalId) {
+        String items = agenda.get().uri("/agenda-items?proposalId={id}", proposalId).retrieve().body(String.class);
+        return JsonPath.read(items, "$[*].id");
+    }
+
+    protected <T> T deliveryOf(String proposalId, String kind, String field) {
+        String proposal = c4p.get().uri("/proposals/{id}", proposalId).retrieve().body(String.class);
+        List<T> values = JsonPath.read(proposal, "$.deliveries[?(@.kind == '" + kind + "')]." + field);
+        return values.isEmpty() ? null : values.getFirst();
+    }
+
+    protected static void eventually(Duration timeout, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting until " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
