@@ -11,9 +11,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,7 @@ public final class HttpApi {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
-    private final List<String> createdItems = new ArrayList<>();
+    private final Queue<String> createdItems = new ConcurrentLinkedQueue<>();
 
     public HttpApi(int port) {
         this.base = "http://localhost:" + port;

@@ -44,7 +44,6 @@ public class AgendaCalendar {
         line(calendar, "VERSION:2.0");
         line(calendar, "PRODID:-//Conference Platform//Agenda Service//EN");
         line(calendar, "CALSCALE:GREGORIAN");
-        line(calendar, "METHOD:PUBLISH");
         line(calendar, "X-WR-CALNAME:" + ContentLines.escapeText(name));
         line(calendar, "X-WR-TIMEZONE:" + zone.getId());
         String stamp = UTC_DATE_TIME.format(now);
