@@ -12,6 +12,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
 /** Registers the shared error handling and request limits in every servlet service. */
@@ -27,7 +28,7 @@ public class ServiceSupportAutoConfiguration {
 
     /**
      * Strict JSON: unknown fields, duplicate fields, nulls for primitives, trailing garbage and values of
-     * the wrong JSON type (a number where text belongs, text where a number belongs) are client errors.
+     * the wrong JSON type (a number where text or an enum belongs, text where a number belongs) are client errors.
      */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
@@ -37,6 +38,8 @@ public class ServiceSupportAutoConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // Otherwise a number picks an enum constant by its position.
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .withCoercionConfig(LogicalType.Textual, text -> text
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
