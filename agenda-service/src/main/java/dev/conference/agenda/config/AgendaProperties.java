@@ -17,11 +17,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the agenda service. The defaults run on a laptop against a local Redis.
  *
- * @param keyPrefix prefix of every Redis key the service writes, so several agendas (or test runs)
- *        can share one Redis
- * @param timeZone the zone the conference takes place in; the grid's local times are in it
- * @param calendarName the name calendar clients show for the iCalendar export
- * @param grid the days, time slots and rooms talks are placed on
+ * @param keyPrefix Prefix of every Redis key the service writes, so several agendas (or test runs)
+ *        can share one Redis.
+ * @param timeZone Time zone the conference takes place in; the grid's times are local to it.
+ * @param calendarName Name calendar clients show for the iCalendar export.
+ * @param grid Days, time slots and rooms talks are placed on.
  */
 @Validated
 @ConfigurationProperties("agenda")
@@ -35,9 +35,9 @@ public record AgendaProperties(
      * The agenda grid. Lists may be given as comma-separated values, for example
      * {@code AGENDA_GRID_DAYS=2027-05-12,2027-05-13}.
      *
-     * @param days the conference days, ISO dates
-     * @param slots the time slots of every day, {@code HH:mm-HH:mm}, none overlapping
-     * @param rooms the rooms, in the order talks fill them
+     * @param days Conference days, as ISO dates.
+     * @param slots Time slots of every day, as HH:mm-HH:mm, none overlapping.
+     * @param rooms Rooms, in the order talks fill them.
      */
     public record Grid(
             @DefaultValue({"2027-05-12", "2027-05-13", "2027-05-14"})
