@@ -1,25 +1,26 @@
 package dev.conference.c4p.agenda;
 
 import dev.conference.c4p.config.C4pProperties;
-import dev.conference.c4p.outbox.HttpReceiver;
+import dev.conference.c4p.downstream.Downstream;
 import dev.conference.c4p.outbox.OutboxHandler;
 import dev.conference.c4p.outbox.OutboxKind;
+import java.util.List;
 import java.util.Set;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * The call to agenda-service: put an approved talk on the agenda. agenda-service answers a repeat
- * for the same proposal with the existing item, so redelivery is harmless.
+ * The calls to agenda-service: put an approved talk on the agenda (agenda-service answers a repeat
+ * for the same proposal with the existing item, so redelivery is harmless), and list the agenda.
  */
 @Component
 public class AgendaClient implements OutboxHandler {
 
-    private final HttpReceiver agenda;
+    private final Downstream agenda;
 
     AgendaClient(C4pProperties properties, RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers) {
-        this.agenda = new HttpReceiver("agenda-service", properties.agenda(), builder, breakers);
+        this.agenda = new Downstream("agenda-service", properties.agenda(), builder, breakers);
     }
 
     @Override
@@ -30,5 +31,10 @@ public class AgendaClient implements OutboxHandler {
     @Override
     public void deliver(String idempotencyKey, String payload) {
         agenda.post("/agenda-items", idempotencyKey, payload);
+    }
+
+    /** Every item on the agenda, reduced to what C4P compares with its proposals. */
+    public List<AgendaItemRef> items() {
+        return List.of(agenda.get("/agenda-items", AgendaItemRef[].class));
     }
 }

@@ -24,8 +24,8 @@ import org.springframework.validation.annotation.Validated;
 public record C4pProperties(
         @NotNull @DefaultValue("http://localhost:8080") URI publicUrl,
         @Valid @NotNull @DefaultValue Cfp cfp,
-        @Valid @NotNull Downstream agenda,
-        @Valid @NotNull Downstream email,
+        @Valid @NotNull Endpoint agenda,
+        @Valid @NotNull Endpoint email,
         @Valid @NotNull @DefaultValue Outbox outbox) {
 
     /**
@@ -49,7 +49,7 @@ public record C4pProperties(
      * @param connectTimeout how long to wait for a connection
      * @param readTimeout    how long to wait for the answer
      */
-    public record Downstream(
+    public record Endpoint(
             @NotNull URI url,
             @NotNull @DefaultValue("1s") Duration connectTimeout,
             @NotNull @DefaultValue("10s") Duration readTimeout) {

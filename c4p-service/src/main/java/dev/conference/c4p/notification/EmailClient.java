@@ -1,7 +1,7 @@
 package dev.conference.c4p.notification;
 
 import dev.conference.c4p.config.C4pProperties;
-import dev.conference.c4p.outbox.HttpReceiver;
+import dev.conference.c4p.downstream.Downstream;
 import dev.conference.c4p.outbox.OutboxHandler;
 import dev.conference.c4p.outbox.OutboxKind;
 import java.util.Set;
@@ -16,10 +16,10 @@ import org.springframework.web.client.RestClient;
 @Component
 public class EmailClient implements OutboxHandler {
 
-    private final HttpReceiver email;
+    private final Downstream email;
 
     EmailClient(C4pProperties properties, RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers) {
-        this.email = new HttpReceiver("email-service", properties.email(), builder, breakers);
+        this.email = new Downstream("email-service", properties.email(), builder, breakers);
     }
 
     @Override

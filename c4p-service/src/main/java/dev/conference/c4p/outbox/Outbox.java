@@ -40,6 +40,34 @@ public class Outbox {
         events.publishEvent(new OutboxRecorded(kind));
     }
 
+    /**
+     * Queues a side effect again unless it is already on its way: a delivered or refused event goes back
+     * to pending with a fresh attempt count; a missing one is recorded anew. Returns false when it was
+     * still pending (the relay will deliver it anyway).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean requeue(UUID proposalId, OutboxKind kind, String idempotencyKey, Object payload) {
+        int requeued = entityManager.createNativeQuery("""
+                        update outbox_event set status = 'PENDING', attempts = 0, next_attempt_at = now(),
+                            locked_until = null, delivered_at = null,
+                            last_error = 'queued again by the consistency check'
+                        where idempotency_key = :key and status <> 'PENDING'
+                        """)
+                .setParameter("key", idempotencyKey)
+                .executeUpdate();
+        if (requeued > 0) {
+            events.publishEvent(new OutboxRecorded(kind));
+            return true;
+        }
+        boolean exists = !entityManager.createNativeQuery("select 1 from outbox_event where idempotency_key = :key")
+                .setParameter("key", idempotencyKey).getResultList().isEmpty();
+        if (exists) {
+            return false;
+        }
+        record(proposalId, kind, idempotencyKey, payload);
+        return true;
+    }
+
     /** Published inside the recording transaction; the relay hears it after commit. */
     record OutboxRecorded(OutboxKind kind) {
     }

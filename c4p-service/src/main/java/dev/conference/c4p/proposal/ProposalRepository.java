@@ -2,6 +2,7 @@ package dev.conference.c4p.proposal;
 
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,6 +14,8 @@ import org.springframework.data.jpa.repository.QueryHints;
 public interface ProposalRepository extends JpaRepository<Proposal, UUID>, JpaSpecificationExecutor<Proposal> {
 
     Optional<Proposal> findByTrackingToken(String trackingToken);
+
+    List<Proposal> findByStatus(ProposalStatus status);
 
     /** The proposal, locked until the transaction ends so that concurrent decisions take turns. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

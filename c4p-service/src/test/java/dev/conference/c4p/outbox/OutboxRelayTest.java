@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.conference.c4p.C4pIntegrationTest;
 import dev.conference.c4p.FakeReceiver;
 import dev.conference.c4p.config.C4pProperties;
+import dev.conference.c4p.downstream.Downstream;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -103,7 +104,7 @@ class OutboxRelayTest extends C4pIntegrationTest {
                 assertThatThrownBy(() -> receiverAt(receiver.url()).post("/x", "key", "{}"))
                         .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.isPermanent()).isFalse());
             }
-            HttpReceiver http = receiverAt(receiver.url());
+            Downstream http = receiverAt(receiver.url());
             receiver.answer(400, "{\"title\":\"Invalid request\"}");
             assertThatThrownBy(() -> http.post("/x", "key", "{}"))
                     .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.isPermanent()).isTrue())
@@ -113,9 +114,9 @@ class OutboxRelayTest extends C4pIntegrationTest {
         }
     }
 
-    private HttpReceiver receiverAt(String url) {
-        return new HttpReceiver("test-receiver-" + UUID.randomUUID(),
-                new C4pProperties.Downstream(URI.create(url), Duration.ofSeconds(1), Duration.ofSeconds(2)),
+    private Downstream receiverAt(String url) {
+        return new Downstream("test-receiver-" + UUID.randomUUID(),
+                new C4pProperties.Endpoint(URI.create(url), Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 RestClient.builder(), breakerFactory);
     }
 

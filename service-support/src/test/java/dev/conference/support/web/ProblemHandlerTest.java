@@ -1,7 +1,9 @@
 package dev.conference.support.web;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -9,15 +11,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @SpringBootTest(classes = ProblemHandlerTest.EchoApplication.class, properties = "platform.web.max-request-body=100B")
@@ -81,6 +87,22 @@ class ProblemHandlerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    @Test
+    void queryValueOfTheWrongTypeNamesTheParameter() throws Exception {
+        mvc.perform(get("/day").param("day", "tomorrow"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("day"))
+                .andExpect(jsonPath("$.errors[0].message").value("is not a valid ISO date such as 2027-05-12"));
+    }
+
+    @Test
+    void unreachableStoreIsServiceUnavailableWithRetryAfter() throws Exception {
+        mvc.perform(get("/store-down"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
     @SpringBootApplication
     static class EchoApplication {
 
@@ -89,6 +111,16 @@ class ProblemHandlerTest {
             @PostMapping(path = "/echo", consumes = MediaType.APPLICATION_JSON_VALUE)
             Echo echo(@Valid @RequestBody Echo echo) {
                 return echo;
+            }
+
+            @GetMapping("/day")
+            String day(@RequestParam LocalDate day) {
+                return day.toString();
+            }
+
+            @GetMapping("/store-down")
+            String storeDown() {
+                throw new DataAccessResourceFailureException("connection refused");
             }
         }
     }

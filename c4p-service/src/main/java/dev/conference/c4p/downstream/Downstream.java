@@ -1,6 +1,7 @@
-package dev.conference.c4p.outbox;
+package dev.conference.c4p.downstream;
 
 import dev.conference.c4p.config.C4pProperties;
+import dev.conference.c4p.outbox.DeliveryFailure;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
@@ -11,17 +12,17 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Posts outbox payloads to one downstream service, behind that downstream's circuit breaker and
- * timeouts. Network errors, timeouts, 5xx, 408 and 429 are worth retrying and count against the
- * breaker; any other 4xx means the receiver refused the request for good.
+ * HTTP calls to one downstream service, behind that downstream's circuit breaker and timeouts.
+ * Network errors, timeouts, 5xx, 408 and 429 are worth retrying and count against the breaker;
+ * any other 4xx means the downstream refused the request for good.
  */
-public class HttpReceiver {
+public class Downstream {
 
     private final String name;
     private final RestClient http;
     private final CircuitBreaker breaker;
 
-    public HttpReceiver(String name, C4pProperties.Downstream downstream, RestClient.Builder builder,
+    public Downstream(String name, C4pProperties.Endpoint downstream, RestClient.Builder builder,
                         CircuitBreakerFactory<?, ?> breakers) {
         this.name = name;
         HttpClient client = HttpClient.newBuilder().connectTimeout(downstream.connectTimeout()).build();
@@ -39,6 +40,13 @@ public class HttpReceiver {
         if (refusal != null) {
             throw DeliveryFailure.permanent(name + " refused it (" + refusal.status().value() + "): " + refusal.body());
         }
+    }
+
+    /** GETs JSON; a failure of any kind is a {@link DeliveryFailure} that says why. */
+    public <T> T get(String path, Class<T> type) {
+        return breaker.run(() -> http.get().uri(path).retrieve().body(type), failure -> {
+            throw DeliveryFailure.retryable(name + " unavailable: " + describe(failure), failure);
+        });
     }
 
     private Refusal exchange(String path, String idempotencyKey, String jsonBody) {
