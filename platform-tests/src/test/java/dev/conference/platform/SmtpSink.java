@@ -3,6 +3,7 @@ package dev.conference.platform;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class SmtpSink {
         return Arrays.stream(server.getReceivedMessages())
                 .filter(message -> {
                     try {
-                        return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
+                        return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a instanceof InternetAddress internet && recipient.equals(internet.getAddress()));
                     } catch (MessagingException e) {
                         return false;
                     }
