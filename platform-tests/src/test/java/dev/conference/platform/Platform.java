@@ -17,9 +17,6 @@ import java.util.stream.Stream;
  */
 public final class Platform {
 
-    /** The agenda grid of these tests: 2 days × 4 slots × 5 rooms. */
-    public static final int GRID_CAPACITY = 40;
-
     private static Platform instance;
 
     public final SmtpSink smtp;
@@ -28,12 +25,20 @@ public final class Platform {
     public final ServiceProcess c4p;
     public final TestPostgres.Database database;
 
-    private Platform() {
+    /** The agenda grid the services are started with. */
+    public record Grid(String days, String slots, String rooms) {
+
+        /** 2 days × 4 slots × 5 rooms: small enough for the tests to fill it. */
+        static final Grid SMALL = new Grid("2027-05-12,2027-05-13", "09:00-09:45,10:00-10:45,11:00-11:45,13:30-14:15",
+                "Main Hall,Room A,Room B,Room C,Room D");
+    }
+
+    private Platform(Grid grid, List<String> jvmOptions) {
         database = TestPostgres.newDatabase("platform");
         TestRedis.KeySpace redis = TestRedis.newKeySpace("platform");
         smtp = new SmtpSink(freePort());
         smtp.start();
-        email = new ServiceProcess("email-service", freePort(), Map.of(
+        email = new ServiceProcess("email-service", freePort(), jvmOptions, Map.of(
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", String.valueOf(smtp.port()),
                 "spring.mail.properties.mail.smtp.connectiontimeout", "1000",
@@ -42,13 +47,13 @@ public final class Platform {
                 "spring.data.redis.host", redis.host(),
                 "spring.data.redis.port", String.valueOf(redis.port()),
                 "agenda.key-prefix", redis.keyPrefix(),
-                "agenda.grid.days", "2027-05-12,2027-05-13",
-                "agenda.grid.slots", "09:00-09:45,10:00-10:45,11:00-11:45,13:30-14:15",
-                "agenda.grid.rooms", "Main Hall,Room A,Room B,Room C,Room D"));
+                "agenda.grid.days", grid.days(),
+                "agenda.grid.slots", grid.slots(),
+                "agenda.grid.rooms", grid.rooms()));
         if (!redis.password().isEmpty()) {
             agendaSettings.put("spring.data.redis.password", redis.password());
         }
-        agenda = new ServiceProcess("agenda-service", freePort(), agendaSettings);
+        agenda = new ServiceProcess("agenda-service", freePort(), jvmOptions, agendaSettings);
         Map<String, String> c4pSettings = new HashMap<>(Map.of(
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(),
@@ -61,20 +66,28 @@ public final class Platform {
         if (!database.password().isEmpty()) {
             c4pSettings.put("spring.datasource.password", database.password());
         }
-        c4p = new ServiceProcess("c4p-service", freePort(), c4pSettings);
+        c4p = new ServiceProcess("c4p-service", freePort(), jvmOptions, c4pSettings);
         List.of(email, agenda, c4p).forEach(ServiceProcess::start);
         List.of(email, agenda, c4p).forEach(service -> service.awaitReady(Duration.ofSeconds(90)));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Stream.of(c4p, agenda, email).forEach(ServiceProcess::stop);
-            smtp.stop();
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
 
+    /** The platform shared by the tests of this JVM, with JVM options that favour a quick start. */
     public static synchronized Platform get() {
         if (instance == null) {
-            instance = new Platform();
+            instance = new Platform(Grid.SMALL, ServiceProcess.QUICK_START);
         }
         return instance;
+    }
+
+    /** A platform of its own, for benchmarks. */
+    public static Platform start(Grid grid, List<String> jvmOptions) {
+        return new Platform(grid, jvmOptions);
+    }
+
+    public void stop() {
+        Stream.of(c4p, agenda, email).forEach(ServiceProcess::stop);
+        smtp.stop();
     }
 
     static int freePort() {

@@ -21,17 +21,25 @@ public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /** For tests: a small heap and the quick-starting compiler tier. */
+    public static final List<String> QUICK_START = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
+
+    /** As in the container image: a 512 MiB limit gives 75% to the heap, and one that small gets SerialGC. */
+    public static final List<String> AS_IN_CONTAINER = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
     private final String name;
     private final int port;
+    private final List<String> jvmOptions;
     private final Map<String, String> properties;
     private final Path log;
     private Process process;
     private long startedAtNanos;
     private Duration timeToReady;
 
-    public ServiceProcess(String name, int port, Map<String, String> properties) {
+    public ServiceProcess(String name, int port, List<String> jvmOptions, Map<String, String> properties) {
         this.name = name;
         this.port = port;
+        this.jvmOptions = jvmOptions;
         this.properties = properties;
         this.log = Path.of(System.getProperty("platform.logs", "target/platform-logs"), name + ".log");
     }
@@ -54,8 +62,7 @@ public final class ServiceProcess {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx256m");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jarOf(name).toString());
         command.add("--server.port=" + port);
@@ -134,6 +141,30 @@ public final class ServiceProcess {
 
     public Duration timeToReady() {
         return timeToReady;
+    }
+
+    /** Resident set size of the JVM now, from /proc (Linux). */
+    public long residentBytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+                    .findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The start-up time Spring Boot logged ("Started … in N seconds"), if it did. */
+    public String loggedStartup() {
+        try {
+            return Files.readAllLines(log).reversed().stream()
+                    .filter(line -> line.contains("Started ") && line.contains(" seconds"))
+                    .map(line -> line.replaceAll(".*Started \\S+ in ([0-9.]+) seconds.*", "$1 s"))
+                    .findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -1,0 +1,141 @@
+package dev.conference.platform.bench;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.conference.platform.Platform;
+import dev.conference.platform.ServiceProcess;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Time from an organizer's decision to its side effects being accepted downstream: the agenda item
+ * created by agenda-service and the email accepted by the SMTP server. Both ends are timestamps
+ * c4p-service records itself (the proposal's decided_at, the outbox event's delivered_at, set when
+ * the receiver answered 2xx), so the measurement adds no polling delay.
+ *
+ * <p>Not part of the test suite (the class name does not match surefire's patterns). Run with
+ * {@code ./mvnw -pl platform-tests verify -Dtest=DecisionLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * after the services are built.
+ */
+class DecisionLatencyBenchmark {
+
+    private static final int WARM_UP = 30;
+    private static final int DECISIONS = 200;
+    private static final int CLIENTS = 4;
+
+    @Test
+    void decisionToDeliveryLatency() throws Exception {
+        Platform platform = Platform.start(new Platform.Grid(
+                "2027-05-10,2027-05-11,2027-05-12,2027-05-13,2027-05-14",
+                "09:00-09:45,10:00-10:45,11:00-11:45,12:00-12:45,13:30-14:15,14:30-15:15,15:30-16:15,16:30-17:15",
+                "R1,R2,R3,R4,R5,R6"), ServiceProcess.AS_IN_CONTAINER);
+        try {
+            RestClient c4p = RestClient.builder().baseUrl(platform.c4p.url()).build();
+            // Each approved proposal makes three events: received email, agenda entry, decision email.
+            decideAll(c4p, submitAll(c4p, WARM_UP));
+            awaitDelivered(platform, 3 * WARM_UP);
+
+            List<String> measured = submitAll(c4p, DECISIONS);
+            awaitDelivered(platform, 3 * WARM_UP + DECISIONS);
+            long started = System.nanoTime();
+            decideAll(c4p, measured);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            awaitDelivered(platform, 3 * (WARM_UP + DECISIONS));
+
+            Map<String, List<Double>> latencies = latencies(platform, measured);
+            BenchReport report = new BenchReport("decision-latency");
+            report.line("decision -> accepted downstream, %d decisions by %d concurrent clients (%.0f decisions/s)",
+                    DECISIONS, CLIENTS, DECISIONS / seconds);
+            report.line("%-16s %8s %8s %8s %8s", "side effect", "p50 ms", "p90 ms", "p99 ms", "max ms");
+            for (var entry : latencies.entrySet()) {
+                List<Double> sorted = entry.getValue().stream().sorted().toList();
+                report.line("%-16s %8.1f %8.1f %8.1f %8.1f", entry.getKey(), BenchReport.quantile(sorted, 0.5),
+                        BenchReport.quantile(sorted, 0.9), BenchReport.quantile(sorted, 0.99), sorted.getLast());
+            }
+            report.write();
+        } finally {
+            platform.stop();
+        }
+    }
+
+    private static List<String> submitAll(RestClient c4p, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String created = c4p.post().uri("/proposals").contentType(MediaType.APPLICATION_JSON).body("""
+                    {"title":"Bench talk %d","abstract":"Measured.","speakerName":"Bench","speakerEmail":"bench-%s@example.com"}
+                    """.formatted(i, UUID.randomUUID())).retrieve().body(String.class);
+            ids.add(JsonPath.read(created, "$.id"));
+        }
+        return ids;
+    }
+
+    private static void decideAll(RestClient c4p, List<String> ids) throws Exception {
+        List<Callable<Void>> decisions = ids.stream().<Callable<Void>>map(id -> () -> {
+            c4p.post().uri("/proposals/{id}/decision", id).contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Organizer", "bench").body("{\"decision\":\"APPROVED\"}").retrieve().toBodilessEntity();
+            return null;
+        }).toList();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            for (var done : pool.invokeAll(decisions)) {
+                done.get();
+            }
+        }
+    }
+
+    private static void awaitDelivered(Platform platform, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Connection db = connect(platform);
+                 ResultSet rs = db.createStatement().executeQuery(
+                         "select count(*) filter (where status = 'DELIVERED'), count(*) filter (where status <> 'DELIVERED') "
+                                 + "from outbox_event")) {
+                rs.next();
+                if (rs.getInt(1) >= atLeast && rs.getInt(2) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("deliveries did not finish");
+    }
+
+    private static Map<String, List<Double>> latencies(Platform platform, List<String> ids) throws Exception {
+        Map<String, List<Double>> byKind = new TreeMap<>();
+        try (Connection db = connect(platform);
+             PreparedStatement query = db.prepareStatement("""
+                     select e.kind, extract(epoch from (e.delivered_at - p.decided_at)) * 1000
+                     from outbox_event e join proposal p on p.id = e.proposal_id
+                     where e.kind in ('AGENDA_ENTRY', 'DECISION_EMAIL') and p.id = any (?)
+                     """)) {
+            query.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    byKind.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getDouble(2));
+                }
+            }
+        }
+        return byKind;
+    }
+
+    private static Connection connect(Platform platform) throws Exception {
+        Properties props = new Properties();
+        props.setProperty("user", platform.database.username());
+        if (!platform.database.password().isEmpty()) {
+            props.setProperty("password", platform.database.password());
+        }
+        return DriverManager.getConnection(platform.database.url(), props);
+    }
+}
