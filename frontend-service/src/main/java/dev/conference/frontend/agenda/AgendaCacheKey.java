@@ -1,0 +1,65 @@
+package dev.conference.frontend.agenda;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/**
+ * Which agenda answer a read asks for: the whole agenda, one day of it, one item, or the
+ * iCalendar export. Reads with anything else in them (other query parameters, a malformed day or
+ * id) have no key: they are passed through uncached, and agenda-service judges them.
+ *
+ * @param value the key's text, as used in memory and in Redis
+ * @param day   the day asked for, or null
+ * @param item  the item asked for, or null
+ */
+public record AgendaCacheKey(String value, LocalDate day, UUID item) {
+
+    static final AgendaCacheKey ALL = new AgendaCacheKey("list", null, null);
+    static final AgendaCacheKey CALENDAR = new AgendaCacheKey("ics", null, null);
+
+    /** The key of a public agenda read, or null when the read is not one the cache knows. */
+    public static AgendaCacheKey of(ServerHttpRequest request) {
+        String path = request.getPath().pathWithinApplication().value();
+        Map<String, List<String>> query = request.getQueryParams();
+        if (path.equals("/api/agenda.ics")) {
+            return query.isEmpty() ? CALENDAR : null;
+        }
+        if (path.equals("/api/agenda")) {
+            if (query.isEmpty()) {
+                return ALL;
+            }
+            List<String> days = query.get("day");
+            if (query.size() != 1 || days == null || days.size() != 1) {
+                return null;
+            }
+            try {
+                LocalDate day = LocalDate.parse(days.getFirst());
+                return new AgendaCacheKey("list:day=" + day, day, null);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        if (path.startsWith("/api/agenda/") && query.isEmpty()) {
+            String id = path.substring("/api/agenda/".length());
+            try {
+                UUID item = UUID.fromString(id);
+                if (!item.toString().equals(id.toLowerCase(java.util.Locale.ROOT))) {
+                    return null;
+                }
+                return new AgendaCacheKey("item:" + item, null, item);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the whole agenda holds the answer to this key, when no copy of its own exists. */
+    boolean derivableFromAll() {
+        return day != null || item != null;
+    }
+}

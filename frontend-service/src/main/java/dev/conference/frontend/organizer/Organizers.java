@@ -1,0 +1,97 @@
+package dev.conference.frontend.organizer;
+
+import dev.conference.frontend.config.FrontendProperties;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is an organizer. Two kinds of user can log in:
+ * <ul>
+ *   <li>users listed in {@code frontend.organizers} (user name and bcrypt hash), who log in with a
+ *       password and are always organizers;</li>
+ *   <li>users of the OIDC provider, when one is configured. They are organizers when their
+ *       {@code frontend.oidc.organizers-claim} claim is, or lists, {@code frontend.oidc.organizers-value}.
+ *       Every other OIDC user is logged in but is not an organizer: organizer routes answer them 403.</li>
+ * </ul>
+ */
+@Component
+public class Organizers implements GrantedAuthoritiesMapper {
+
+    public static final String ROLE = "ORGANIZER";
+    public static final GrantedAuthority AUTHORITY = new SimpleGrantedAuthority("ROLE_" + ROLE);
+
+    private final FrontendProperties properties;
+
+    Organizers(FrontendProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The organizers who log in with a password. */
+    public MapReactiveUserDetailsService passwordUsers() {
+        List<UserDetails> users = new ArrayList<>();
+        properties.organizers().forEach((name, hash) -> users.add(
+                User.withUsername(name).password(hash).authorities(AUTHORITY).build()));
+        if (users.isEmpty()) {
+            // MapReactiveUserDetailsService wants at least one user; this one can never log in.
+            users.add(User.withUsername("\u0000nobody").password("{bcrypt}$2a$10$" + "x".repeat(53))
+                    .authorities(List.of()).build());
+        }
+        return new MapReactiveUserDetailsService(users);
+    }
+
+    /** Adds the organizer role to OIDC users whose claim says they are organizers. */
+    @Override
+    public Collection<? extends GrantedAuthority> mapAuthorities(Collection<? extends GrantedAuthority> authorities) {
+        Set<GrantedAuthority> mapped = new HashSet<>(authorities);
+        mapped.remove(AUTHORITY); // only the claim decides
+        for (GrantedAuthority authority : authorities) {
+            if (authority instanceof OidcUserAuthority oidc && claimNamesOrganizer(oidc.getAttributes()
+                    .get(properties.oidc().organizersClaim()))) {
+                mapped.add(AUTHORITY);
+            }
+        }
+        return mapped;
+    }
+
+    private boolean claimNamesOrganizer(Object claim) {
+        String wanted = properties.oidc().organizersValue();
+        if (claim instanceof Collection<?> values) {
+            return values.stream().anyMatch(value -> wanted.equals(String.valueOf(value)));
+        }
+        if (claim instanceof String value) {
+            return wanted.equals(value) || List.of(value.split("[\\s,]+")).contains(wanted);
+        }
+        return false;
+    }
+
+    public static boolean isOrganizer(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(AUTHORITY.getAuthority()));
+    }
+
+    /** The name decisions are recorded under: the user name, or the configured OIDC claim. */
+    public String nameOf(Authentication authentication) {
+        String name = authentication.getName();
+        if (authentication.getPrincipal() instanceof OidcUser user) {
+            Object claim = user.getClaims().get(properties.oidc().usernameClaim());
+            if (claim != null && !String.valueOf(claim).isBlank()) {
+                name = String.valueOf(claim);
+            }
+        }
+        String clean = name.replaceAll("\\p{Cntrl}", " ").strip();
+        return clean.length() > 200 ? clean.substring(0, 200) : clean;
+    }
+}

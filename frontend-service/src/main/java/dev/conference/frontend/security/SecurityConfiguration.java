@@ -1,0 +1,171 @@
+package dev.conference.frontend.security;
+
+import dev.conference.frontend.config.FrontendProperties;
+import dev.conference.frontend.organizer.Organizers;
+import dev.conference.frontend.web.Problems;
+import java.net.URI;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what (SPEC §3). Anyone: the pages, agenda reads, submitting, tracking, the CfP
+ * window, health and Prometheus. Organizers only: everything else under {@code /api}. Nothing
+ * else of the actuator.
+ *
+ * <p>API callers get problem+json: 401 without a login, 403 for a logged-in user who is not an
+ * organizer or a state-changing request without the CSRF token. The token is double-submit: the
+ * {@code XSRF-TOKEN} cookie, which the pages' script sends back in {@code X-XSRF-TOKEN}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** The pages load scripts, styles and data only from here, and nothing inline. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String[] AGENDA_READS = {"/api/agenda", "/api/agenda.ics", "/api/agenda/*"};
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Organizers organizers,
+                                                  FrontendProperties properties,
+                                                  ObjectProvider<ReactiveClientRegistrationRepository> oidc) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
+                "Unauthorized", "Log in as an organizer first.");
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                "Forbidden", "Only organizers may do this.");
+        ServerAccessDeniedHandler csrfRefused = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                "Forbidden", "The request lacks a valid CSRF token: reload the page and try again.");
+
+        UserDetailsRepositoryReactiveAuthenticationManager passwords =
+                new UserDetailsRepositoryReactiveAuthenticationManager(organizers.passwordUsers());
+        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+
+        http.authorizeExchange(rules -> rules
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .pathMatchers("/actuator/**", "/fallback/**").denyAll()
+                        .pathMatchers(HttpMethod.GET, AGENDA_READS).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, AGENDA_READS).permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/proposals").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/proposals/track/*", "/api/cfp", "/api/login-options").permitAll()
+                        .pathMatchers("/api/session").authenticated()
+                        .pathMatchers("/api/**").hasRole(Organizers.ROLE)
+                        .anyExchange().permitAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        // The token travels as the cookie's plain value (double submit), not masked.
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .accessDeniedHandler(csrfRefused))
+                .addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .authenticationManager(passwords)
+                        .authenticationEntryPoint(unauthorized)
+                        .authenticationSuccessHandler(loggedIn(organizers))
+                        .authenticationFailureHandler(loginFailed()))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.mode(Mode.DENY))
+                        .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+
+        if (oidc.getIfAvailable() != null) {
+            http.oauth2Login(login -> login
+                    .authenticationSuccessHandler((exchange, authentication) -> redirect(exchange.getExchange(), "/admin"))
+                    .authenticationFailureHandler((exchange, e) -> redirect(exchange.getExchange(), "/admin?error")));
+        } else if (properties.organizers().isEmpty()) {
+            log.warn("No organizer can log in: set frontend.organizers or an OIDC client (see the README)");
+        }
+        return http.build();
+    }
+
+    /**
+     * The CSRF token is created lazily; this makes sure pages and the back-office API calls get the
+     * cookie. Agenda reads and the actuator are left alone: they change nothing and are the hot path.
+     */
+    private static WebFilter csrfCookie() {
+        return (exchange, chain) -> {
+            String path = exchange.getRequest().getPath().pathWithinApplication().value();
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            if (token == null || path.startsWith("/api/agenda") || path.startsWith("/actuator")) {
+                return chain.filter(exchange);
+            }
+            return token.then(chain.filter(exchange));
+        };
+    }
+
+    /** A login from the page's script gets the session as JSON; a plain form post goes to the back office. */
+    private static ServerAuthenticationSuccessHandler loggedIn(Organizers organizers) {
+        JsonMapper json = JsonMapper.builder().build();
+        return (webFilterExchange, authentication) -> {
+            ServerWebExchange exchange = webFilterExchange.getExchange();
+            if (!wantsJson(exchange)) {
+                return redirect(exchange, "/admin");
+            }
+            byte[] body = json.writeValueAsBytes(Map.of("username", organizers.nameOf(authentication),
+                    "organizer", Organizers.isOrganizer(authentication)));
+            exchange.getResponse().setStatusCode(HttpStatus.OK);
+            exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
+            return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
+        };
+    }
+
+    private static ServerAuthenticationFailureHandler loginFailed() {
+        return (webFilterExchange, e) -> {
+            ServerWebExchange exchange = webFilterExchange.getExchange();
+            if (!wantsJson(exchange)) {
+                return redirect(exchange, "/admin?error");
+            }
+            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "Login failed", "Wrong user name or password.");
+        };
+    }
+
+    private static boolean wantsJson(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getAccept().stream()
+                .anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType());
+    }
+
+    private static Mono<Void> redirect(ServerWebExchange exchange, String location) {
+        DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
+        redirects.setHttpStatus(HttpStatus.SEE_OTHER);
+        return redirects.sendRedirect(exchange, URI.create(location));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.conference.frontend;
+
+import dev.conference.testsupport.TestRedis;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * The frontend as it runs: a real server on a random port, real Redis (its own key prefix), and
+ * c4p-service and agenda-service replaced by fakes that a test can make answer, fail, hang or vanish.
+ * All test classes that extend this one share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GatewayTest {
+
+    protected static final FakeBackend C4P = new FakeBackend();
+    protected static final FakeBackend AGENDA = new FakeBackend();
+    protected static final TestRedis.KeySpace REDIS = TestRedis.newKeySpace("frontend");
+    protected static final String ORGANIZER = "olivia";
+    protected static final String PASSWORD = "correct horse battery";
+    /** The CSRF token a test's browser holds: in the cookie and, when the script sends it, in the header. */
+    protected static final String CSRF = "test-csrf-token";
+
+    private static final String HASH = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
+
+    protected WebTestClient http;
+
+    @DynamicPropertySource
+    static void frontend(DynamicPropertyRegistry registry) {
+        registry.add("frontend.c4p-url", C4P::url);
+        registry.add("frontend.agenda-url", AGENDA::url);
+        registry.add("frontend.organizers." + ORGANIZER, () -> HASH);
+        registry.add("frontend.key-prefix", REDIS::keyPrefix);
+        registry.add("frontend.agenda.micro-cache-ttl", () -> "0s");
+        registry.add("frontend.submissions.trusted-proxies", () -> "1");
+        registry.add("frontend.submissions.burst", () -> "3");
+        registry.add("frontend.submissions.per-minute", () -> "1");
+        registry.add("spring.data.redis.host", REDIS::host);
+        registry.add("spring.data.redis.port", REDIS::port);
+        registry.add("spring.data.redis.password", REDIS::password);
+    }
+
+    @BeforeEach
+    void resetWorld() {
+        C4P.reset();
+        AGENDA.reset();
+        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(15))
+                // Each test is its own client for the submission rate limit.
+                .defaultHeader("X-Forwarded-For", "10.1." + (CLIENTS.incrementAndGet() % 250) + "." + (1 + (int) (Math.random() * 250)))
+                .build();
+    }
+
+    /** Adds the CSRF cookie and header as the pages' script does. */
+    protected static WebTestClient.RequestBodySpec withCsrf(WebTestClient.RequestBodySpec request) {
+        return request.cookie("XSRF-TOKEN", CSRF).header("X-XSRF-TOKEN", CSRF);
+    }
+
+    /** Logs the organizer in with the password form and answers the session cookie's value. */
+    protected String login() {
+        return login(ORGANIZER, PASSWORD);
+    }
+
+    protected String login(String username, String password) {
+        ResponseCookie session = withCsrf(http.post().uri("/login"))
+                .accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", username).with("password", password))
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class)
+                .getResponseCookies().getFirst("SESSION");
+        if (session == null) {
+            throw new AssertionError("The login set no SESSION cookie");
+        }
+        return session.getValue();
+    }
+
+    protected static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}
