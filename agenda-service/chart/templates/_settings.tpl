@@ -1,0 +1,16 @@
+{{/* Spring properties derived from values (see conference-lib.configProperties). */}}
+{{- define "agenda-service.config" -}}
+spring.data.redis.host: {{ .Values.redis.host | default (printf "%s-redis" .Release.Name) | quote }}
+spring.data.redis.port: {{ .Values.redis.port | quote }}
+{{- end -}}
+
+{{/* Settings taken from Secrets. */}}
+{{- define "agenda-service.secretEnv" -}}
+{{- if .Values.redis.passwordKey }}
+- name: SPRING_DATA_REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.redis.existingSecret | default (printf "%s-redis" .Release.Name) }}
+      key: {{ .Values.redis.passwordKey }}
+{{- end }}
+{{- end -}}

@@ -1,0 +1,23 @@
+{{/* Spring properties derived from values (see conference-lib.configProperties). */}}
+{{- define "email-service.config" -}}
+{{- $smtp := .Values.smtp -}}
+spring.mail.host: {{ $smtp.host | default (printf "%s-mailpit" .Release.Name) | quote }}
+spring.mail.port: {{ $smtp.port | quote }}
+{{- with $smtp.username }}
+spring.mail.username: {{ . | quote }}
+{{- end }}
+spring.mail.properties.mail.smtp.auth: {{ $smtp.auth | quote }}
+spring.mail.properties.mail.smtp.starttls.enable: {{ $smtp.starttls | quote }}
+spring.mail.properties.mail.smtp.starttls.required: {{ $smtp.starttls | quote }}
+{{- end -}}
+
+{{/* Settings taken from Secrets. */}}
+{{- define "email-service.secretEnv" -}}
+{{- with .Values.smtp.existingSecret }}
+- name: SPRING_MAIL_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.smtp.passwordKey }}
+{{- end }}
+{{- end -}}

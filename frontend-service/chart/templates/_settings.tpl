@@ -1,0 +1,39 @@
+{{/* Spring properties derived from values (see conference-lib.configProperties). */}}
+{{- define "frontend-service.config" -}}
+spring.data.redis.host: {{ .Values.redis.host | default (printf "%s-redis" .Release.Name) | quote }}
+spring.data.redis.port: {{ .Values.redis.port | quote }}
+{{- if .Values.oidc.enabled }}
+spring.security.oauth2.client.provider.oidc.issuer-uri: {{ required "oidc.issuerUri is required when OIDC is enabled" .Values.oidc.issuerUri | quote }}
+spring.security.oauth2.client.registration.oidc.client-id: {{ required "oidc.clientId is required when OIDC is enabled" .Values.oidc.clientId | quote }}
+spring.security.oauth2.client.registration.oidc.scope: {{ join "," .Values.oidc.scopes | quote }}
+{{- end }}
+{{- end -}}
+
+{{- define "frontend-service.organizersSecretName" -}}
+{{- .Values.organizers.existingSecret | default (printf "%s-organizers" (include "conference-lib.fullname" .)) -}}
+{{- end -}}
+
+{{/* Settings taken from Secrets: the Redis password, the organizers' password hashes, the OIDC client secret. */}}
+{{- define "frontend-service.secretEnv" -}}
+{{- if .Values.redis.passwordKey }}
+- name: SPRING_DATA_REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.redis.existingSecret | default (printf "%s-redis" .Release.Name) }}
+      key: {{ .Values.redis.passwordKey }}
+{{- end }}
+{{- range .Values.organizers.usernames }}
+- name: {{ include "conference-lib.envName" (printf "frontend.organizers.%s" .) }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "frontend-service.organizersSecretName" $ }}
+      key: {{ . }}
+{{- end }}
+{{- if .Values.oidc.enabled }}
+- name: SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_OIDC_CLIENTSECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "oidc.existingSecret is required when OIDC is enabled" .Values.oidc.existingSecret }}
+      key: {{ .Values.oidc.clientSecretKey }}
+{{- end }}
+{{- end -}}

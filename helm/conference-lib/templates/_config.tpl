@@ -1,0 +1,68 @@
+{{/*
+The service's settings as environment variables, keyed by the Spring property they set.
+
+Sources, later ones win:
+  1. what every service gets in the cluster (server.port, JSON logs);
+  2. "<chart>.config", the properties the chart derives from its values (URLs, hosts);
+  3. .Values.config, where an operator sets any property the service reads, by its Spring name.
+A null or empty value leaves the property to the service's own default.
+*/}}
+{{- define "conference-lib.configProperties" -}}
+{{- $common := dict "server.port" (toString .Values.containerPort) -}}
+{{- with .Values.logFormat -}}
+{{- $_ := set $common "logging.structured.format.console" . -}}
+{{- end -}}
+{{- $computed := fromYaml (include (printf "%s.config" .Chart.Name) .) | default dict -}}
+{{- $merged := merge (deepCopy (.Values.config | default dict)) $computed $common -}}
+{{- toYaml $merged -}}
+{{- end -}}
+
+{{/* ConfigMap data: ENV_NAME: value, for the properties above and the OpenTelemetry agent. */}}
+{{- define "conference-lib.configData" -}}
+{{- $ctx := . -}}
+{{- $props := fromYaml (include "conference-lib.configProperties" .) -}}
+{{- range $prop, $value := $props }}
+{{- if not (or (kindIs "invalid" $value) (eq (toString $value) "")) }}
+{{- $text := "" -}}
+{{- if kindIs "slice" $value -}}
+{{- $text = join "," $value -}}
+{{- else -}}
+{{- $text = toString $value -}}
+{{- end }}
+{{ include "conference-lib.envName" $prop }}: {{ tpl $text $ctx | quote }}
+{{- end }}
+{{- end }}
+{{- include "conference-lib.otelData" . }}
+{{- end -}}
+
+{{/*
+The OpenTelemetry Java agent is in every image and off unless switched on here (or globally):
+JAVA_TOOL_OPTIONS loads it, the OTEL_* variables configure it. Metrics stay on /actuator/prometheus.
+*/}}
+{{- define "conference-lib.otelData" -}}
+{{- $global := ((.Values.global).otel) | default dict -}}
+{{- $otel := merge (deepCopy (.Values.otel | default dict)) $global -}}
+{{- if or .Values.otel.enabled $global.enabled }}
+JAVA_TOOL_OPTIONS: {{ printf "-javaagent:%s" .Values.otel.agentPath | quote }}
+OTEL_SERVICE_NAME: {{ include "conference-lib.name" . | quote }}
+OTEL_EXPORTER_OTLP_ENDPOINT: {{ required "otel.endpoint is required when OpenTelemetry is enabled" $otel.endpoint | quote }}
+OTEL_EXPORTER_OTLP_PROTOCOL: {{ $otel.protocol | default "http/protobuf" | quote }}
+OTEL_TRACES_SAMPLER: "parentbased_traceidratio"
+OTEL_TRACES_SAMPLER_ARG: {{ $otel.samplingRatio | default "1.0" | toString | quote }}
+OTEL_METRICS_EXPORTER: "none"
+OTEL_LOGS_EXPORTER: "none"
+OTEL_RESOURCE_ATTRIBUTES: {{ printf "service.namespace=%s,deployment.environment.name=%s" .Release.Namespace ($otel.environment | default .Release.Name) | quote }}
+{{- end }}
+{{- end -}}
+
+{{- define "conference-lib.configmap" -}}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "conference-lib.fullname" . }}
+  namespace: {{ .Release.Namespace }}
+  labels:
+    {{- include "conference-lib.labels" . | nindent 4 }}
+data:
+  {{- include "conference-lib.configData" . | trim | nindent 2 }}
+{{- end -}}
