@@ -57,7 +57,7 @@ public record C4pProperties(
 
     /**
      * @param pollInterval   how often the relay looks for due events besides being woken after each commit
-     * @param batchSize      how many events one relay claims and delivers at once
+     * @param batchSize      how many deliveries one relay keeps in flight at most
      * @param lease          how long a claimed event stays reserved for its relay; longer than any delivery
      * @param initialBackoff delay before the first retry
      * @param maxBackoff     longest delay between retries

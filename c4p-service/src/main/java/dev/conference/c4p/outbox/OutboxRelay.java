@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +42,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Backoff backoff;
     private final Clock clock;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final Semaphore inFlight;
+    private volatile boolean moreWaiting;
     private final AtomicLong backlog = new AtomicLong();
     private final MeterRegistry meters;
     private volatile boolean running;
@@ -61,6 +62,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         this.settings = properties.outbox();
+        this.inFlight = new Semaphore(settings.batchSize());
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.clock = clock;
@@ -97,41 +99,50 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Keeps up to {@code batch-size} deliveries in flight: claims as many due events as there are
+     * free places, and claims again as soon as a place frees up while the outbox still had more.
+     */
     private void run() {
         try (ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor()) {
             while (running) {
-                int claimed = 0;
-                try {
-                    claimed = relayOnce(deliveries);
-                    countBacklogNowAndThen();
-                } catch (RuntimeException e) {
-                    log.warn("Outbox relay could not read the outbox; trying again in {}", settings.pollInterval(), e);
+                int free = inFlight.availablePermits();
+                if (free > 0) {
+                    try {
+                        claimAndDeliver(free, deliveries);
+                        countBacklogNowAndThen();
+                    } catch (RuntimeException e) {
+                        moreWaiting = false;
+                        log.warn("Outbox relay could not read the outbox; trying again in {}", settings.pollInterval(), e);
+                    }
                 }
-                if (claimed < settings.batchSize()) {
+                if (!moreWaiting || inFlight.availablePermits() == 0) {
                     awaitWork();
                 }
             }
         }
     }
 
-    /** Claims one batch of due events and delivers them concurrently; returns how many it claimed. */
-    int relayOnce(ExecutorService deliveries) {
+    private void claimAndDeliver(int limit, ExecutorService deliveries) {
         Instant now = clock.instant();
-        List<OutboxStore.ClaimedEvent> batch = store.claimDue(settings.batchSize(), now, now.plus(settings.lease()));
-        List<Future<?>> inFlight = batch.stream()
-                .<Future<?>>map(event -> deliveries.submit(() -> deliver(event)))
-                .toList();
-        for (Future<?> delivery : inFlight) {
-            try {
-                delivery.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                log.error("Outbox delivery crashed", e);
-            }
+        List<OutboxStore.ClaimedEvent> batch = store.claimDue(limit, now, now.plus(settings.lease()));
+        // A full claim suggests more are due: then every finished delivery wakes the loop to claim again.
+        moreWaiting = batch.size() == limit;
+        for (OutboxStore.ClaimedEvent event : batch) {
+            inFlight.acquireUninterruptibly();
+            deliveries.submit(() -> {
+                try {
+                    deliver(event);
+                } catch (RuntimeException e) {
+                    log.error("Outbox delivery of {} crashed; it is retried when its lease ends", event.id(), e);
+                } finally {
+                    inFlight.release();
+                    if (moreWaiting) {
+                        wakeUps.release();
+                    }
+                }
+            });
         }
-        return batch.size();
     }
 
     private void deliver(OutboxStore.ClaimedEvent event) {
