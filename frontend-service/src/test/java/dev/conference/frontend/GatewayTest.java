@@ -15,6 +15,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -24,6 +25,8 @@ import org.springframework.web.reactive.function.BodyInserters;
  * All test classes that extend this one share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Without a micro-cache every read reaches the fake agenda-service, so failures show at once.
+@TestPropertySource(properties = "frontend.agenda.micro-cache-ttl=0s")
 public abstract class GatewayTest {
 
     protected static final FakeBackend C4P = new FakeBackend();
@@ -51,7 +54,6 @@ public abstract class GatewayTest {
         registry.add("frontend.agenda-url", AGENDA::url);
         registry.add("frontend.organizers." + ORGANIZER, () -> HASH);
         registry.add("frontend.key-prefix", REDIS::keyPrefix);
-        registry.add("frontend.agenda.micro-cache-ttl", () -> "0s");
         registry.add("frontend.submissions.trusted-proxies", () -> "1");
         registry.add("frontend.submissions.burst", () -> "3");
         registry.add("frontend.submissions.per-minute", () -> "1");

@@ -67,8 +67,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     private static boolean isDownstreamConnectionFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.io.IOException
-                    || t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof java.net.ConnectException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof reactor.netty.http.client.PrematureCloseException) {
                 return true;
             }
         }
