@@ -1,0 +1,197 @@
+package dev.conference.helm;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The platform's charts, rendered by real Helm (helm-java) from a working copy under target/.
+ *
+ * <p>The working copy differs from the sources in two ways, both only so that a render without a
+ * cluster shows everything an install would create:
+ * <ul>
+ *   <li>{@code conference-lib.existingSecretData}, the one template that calls {@code lookup}, is
+ *       replaced by one that answers from {@code global.testClusterSecrets}: helm-java's template
+ *       would otherwise ask a Kubernetes API server. A test thereby plays the cluster's part, with
+ *       the same contract ({@code {}} when the Secret is absent, its {@code data} when present).</li>
+ *   <li>{@code helm.sh/hook: test} becomes {@code conference-platform.dev/helm-hook: test}, because
+ *       Helm leaves hooks out of the rendered manifest; the tests check the hook pods like any other
+ *       pod, and {@link ChartFilesTest} checks that the sources do declare them as hooks.</li>
+ * </ul>
+ */
+final class Charts {
+
+    static final List<String> SERVICES = List.of("frontend-service", "c4p-service", "agenda-service", "email-service");
+    static final String RELEASE = "conference";
+    static final String NAMESPACE = "conference";
+    static final String HOOK_MARKER = "conference-platform.dev/helm-hook";
+
+    private static final String LOOKUP_STAND_IN = """
+            {{- define "conference-lib.existingSecretData" -}}
+            {{- toYaml (dig .name "data" dict (((.ctx.Values.global).testClusterSecrets) | default dict)) -}}
+            {{- end -}}
+            """;
+
+    private static Path work;
+    private static final Map<String, String> RENDERS = new ConcurrentHashMap<>();
+
+    private Charts() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static String projectVersion() {
+        String version = System.getProperty("platform.version");
+        if (version == null) {
+            throw new IllegalStateException("run through Maven: platform.version is set by the surefire configuration");
+        }
+        return version;
+    }
+
+    /** The source directory of a chart: "conference-platform", "conference-lib" or a service name. */
+    static Path source(String chart) {
+        return switch (chart) {
+            case "conference-platform", "conference-lib" -> root().resolve("helm").resolve(chart);
+            default -> root().resolve(chart).resolve("chart");
+        };
+    }
+
+    /** The working copy of a chart, dependencies built. */
+    static synchronized Path chart(String chart) {
+        if (work == null) {
+            work = prepare();
+        }
+        Path relative = root().relativize(source(chart));
+        return work.resolve(relative);
+    }
+
+    static List<String> allCharts() {
+        List<String> charts = new ArrayList<>();
+        charts.add("conference-lib");
+        charts.addAll(SERVICES);
+        charts.add("conference-platform");
+        return charts;
+    }
+
+    static LintResult lint(String chart) {
+        return new Helm(chart(chart)).lint().strict().call();
+    }
+
+    /** Renders a chart with values files (relative to the chart's working copy or absolute) and --set pairs. */
+    static String render(String chart, List<Path> valuesFiles, Map<String, String> sets) {
+        String key = chart + valuesFiles + sets;
+        String cached = RENDERS.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Path dir = chart(chart);
+        var template = new Helm(dir).template().withName(RELEASE).withNamespace(NAMESPACE);
+        for (Path values : valuesFiles) {
+            template = template.withValuesFile(dir.resolve(values));
+        }
+        for (var set : sets.entrySet()) {
+            template = template.set(set.getKey(), set.getValue());
+        }
+        String rendered = template.call();
+        RENDERS.put(key, rendered);
+        return rendered;
+    }
+
+    static Manifests umbrella(String variant) {
+        List<Path> values = variant.equals("default") ? List.of() : List.of(Path.of("ci", variant + "-values.yaml"));
+        return Manifests.parse(render("conference-platform", values, Map.of()));
+    }
+
+    static Manifests umbrella(Map<String, String> sets) {
+        return Manifests.parse(render("conference-platform", List.of(), sets));
+    }
+
+    /** The umbrella's variants: its defaults and every ci/*-values.yaml. */
+    static List<String> variants() {
+        List<String> variants = new ArrayList<>();
+        variants.add("default");
+        try (Stream<Path> files = Files.list(source("conference-platform").resolve("ci"))) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith("-values.yaml"))
+                    .map(f -> f.substring(0, f.length() - "-values.yaml".length()))
+                    .sorted()
+                    .forEach(variants::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return variants;
+    }
+
+    private static Path prepare() {
+        Path target = Path.of(System.getProperty("chart.work", "target/chart-work")).toAbsolutePath();
+        try {
+            deleteRecursively(target);
+            for (String chart : allCharts()) {
+                Path to = target.resolve(root().relativize(source(chart)));
+                copy(source(chart), to);
+                if (!chart.equals("conference-lib")) {
+                    Files.writeString(to.resolve("templates/_zz_lookup_stand_in.tpl"), LOOKUP_STAND_IN);
+                    markHooks(to.resolve("templates/tests"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Dependencies from the bottom up: each service chart packs the library, the umbrella packs them all.
+        for (String service : SERVICES) {
+            new Helm(target.resolve(root().relativize(source(service)))).dependency().update().skipRefresh().call();
+        }
+        new Helm(target.resolve(root().relativize(source("conference-platform")))).dependency().update().skipRefresh().call();
+        return target;
+    }
+
+    private static void markHooks(Path tests) throws IOException {
+        if (!Files.isDirectory(tests)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(tests)) {
+            for (Path file : files.toList()) {
+                Files.writeString(file, Files.readString(file).replace("helm.sh/hook: test", HOOK_MARKER + ": test"));
+            }
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path relative = from.relativize(path);
+                if (relative.startsWith("charts") || relative.toString().equals("Chart.lock")) {
+                    continue; // packed dependencies are rebuilt from the sources below
+                }
+                Path dest = to.resolve(relative.toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(path, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

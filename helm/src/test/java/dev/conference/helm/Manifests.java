@@ -1,0 +1,172 @@
+package dev.conference.helm;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A rendered release, parsed with the fabric8 model. */
+record Manifests(List<HasMetadata> resources) {
+
+    private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
+
+    /** A pod template and what owns it. */
+    record Workload(HasMetadata owner, PodSpec pod, Map<String, String> podLabels, Map<String, String> podAnnotations) {
+
+        String kind() {
+            return owner.getKind();
+        }
+
+        String name() {
+            return owner.getMetadata().getName();
+        }
+
+        /** The app.kubernetes.io/name of its pods: the component in the call graph. */
+        String component() {
+            return podLabels.get("app.kubernetes.io/name");
+        }
+
+        boolean longRunning() {
+            return owner instanceof Deployment || owner instanceof StatefulSet;
+        }
+
+        List<Container> allContainers() {
+            List<Container> all = new ArrayList<>(pod.getContainers());
+            if (pod.getInitContainers() != null) {
+                all.addAll(pod.getInitContainers());
+            }
+            return all;
+        }
+
+        @Override
+        public String toString() {
+            return kind() + "/" + name();
+        }
+    }
+
+    static Manifests parse(String yaml) {
+        List<HasMetadata> resources = new ArrayList<>();
+        for (String document : DOCUMENT_SEPARATOR.split(yaml)) {
+            boolean empty = document.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#"));
+            if (!empty) {
+                resources.add(Serialization.unmarshal(document, HasMetadata.class));
+            }
+        }
+        return new Manifests(List.copyOf(resources));
+    }
+
+    <T extends HasMetadata> List<T> all(Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    List<HasMetadata> ofKind(String kind) {
+        return resources.stream().filter(r -> kind.equals(r.getKind())).toList();
+    }
+
+    <T extends HasMetadata> Optional<T> find(Class<T> type, String name) {
+        return all(type).stream().filter(r -> name.equals(r.getMetadata().getName())).findFirst();
+    }
+
+    <T extends HasMetadata> T get(Class<T> type, String name) {
+        return find(type, name).orElseThrow(() -> new AssertionError(type.getSimpleName() + " " + name + " is not rendered"));
+    }
+
+    List<Workload> workloads() {
+        List<Workload> workloads = new ArrayList<>();
+        for (HasMetadata r : resources) {
+            if (r instanceof Deployment d) {
+                var t = d.getSpec().getTemplate();
+                workloads.add(new Workload(d, t.getSpec(), labels(t.getMetadata().getLabels()), labels(t.getMetadata().getAnnotations())));
+            } else if (r instanceof StatefulSet s) {
+                var t = s.getSpec().getTemplate();
+                workloads.add(new Workload(s, t.getSpec(), labels(t.getMetadata().getLabels()), labels(t.getMetadata().getAnnotations())));
+            } else if (r instanceof CronJob c) {
+                var t = c.getSpec().getJobTemplate().getSpec().getTemplate();
+                workloads.add(new Workload(c, t.getSpec(), labels(t.getMetadata().getLabels()), labels(t.getMetadata().getAnnotations())));
+            } else if (r instanceof Pod p) {
+                workloads.add(new Workload(p, p.getSpec(), labels(p.getMetadata().getLabels()), labels(p.getMetadata().getAnnotations())));
+            }
+        }
+        return workloads;
+    }
+
+    Workload workload(String component) {
+        return workloads().stream().filter(w -> component.equals(w.component())).findFirst()
+                .orElseThrow(() -> new AssertionError("no workload of component " + component));
+    }
+
+    /** The environment variable names a container gets: its env entries and the keys of the ConfigMaps and Secrets it takes whole. */
+    Set<String> environmentNames(Container container) {
+        Set<String> names = new LinkedHashSet<>();
+        if (container.getEnvFrom() != null) {
+            for (var from : container.getEnvFrom()) {
+                String prefix = Objects.requireNonNullElse(from.getPrefix(), "");
+                if (from.getConfigMapRef() != null) {
+                    get(ConfigMap.class, from.getConfigMapRef().getName()).getData().keySet().forEach(k -> names.add(prefix + k));
+                }
+                if (from.getSecretRef() != null) {
+                    get(Secret.class, from.getSecretRef().getName()).getData().keySet().forEach(k -> names.add(prefix + k));
+                }
+            }
+        }
+        if (container.getEnv() != null) {
+            container.getEnv().forEach(e -> names.add(e.getName()));
+        }
+        return names;
+    }
+
+    /** The value a container sees for a variable set literally or through a ConfigMap. */
+    Optional<String> environmentValue(Container container, String name) {
+        if (container.getEnv() != null) {
+            for (var env : container.getEnv()) {
+                if (env.getName().equals(name) && env.getValue() != null) {
+                    return Optional.of(env.getValue());
+                }
+            }
+        }
+        if (container.getEnvFrom() != null) {
+            for (var from : container.getEnvFrom()) {
+                if (from.getConfigMapRef() != null) {
+                    String value = get(ConfigMap.class, from.getConfigMapRef().getName()).getData().get(name);
+                    if (value != null) {
+                        return Optional.of(value);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+        return selector != null && !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet());
+    }
+
+    static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        if (selector == null) {
+            return false;
+        }
+        if (selector.getMatchExpressions() != null && !selector.getMatchExpressions().isEmpty()) {
+            throw new AssertionError("the charts select by matchLabels only: " + selector);
+        }
+        return selects(selector.getMatchLabels(), labels);
+    }
+
+    private static Map<String, String> labels(Map<String, String> labels) {
+        return labels == null ? Map.of() : labels;
+    }
+}
