@@ -1,0 +1,15 @@
+package dev.conference.email.contract;
+
+import dev.conference.email.TestSmtpServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Contracts of a working service: it sends through GreenMail. */
+public abstract class EmailContractBase extends ContractBase {
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestSmtpServer::port);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.conference.email.contract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Contracts of the service whose SMTP server is unreachable: a port nothing listens on. */
+public abstract class SmtpDownContractBase extends ContractBase {
+
+    @DynamicPropertySource
+    static void smtpDown(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", SmtpDownContractBase::closedPort);
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
