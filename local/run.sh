@@ -106,6 +106,9 @@ fi
 for service in "${SERVICES[@]}"; do
   [ -f "$(jar_of "$service")" ] || fail "$(jar_of "$service") is missing after the build"
 done
+# The services run from copies, so that a build while they run cannot swap their classes.
+mkdir -p "$DATA/jars"
+for service in "${SERVICES[@]}"; do cp "$(jar_of "$service")" "$DATA/jars/"; done
 for service in "${SERVICES[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/${PORT[$service]}") 2>/dev/null; then
     fail "port ${PORT[$service]} (for $service) is already in use: stop what runs there first"
@@ -131,12 +134,13 @@ listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() { local p=$1; while listening "$p"; do p=$((p + 1)); done; echo "$p"; }
 wait_port() { for _ in $(seq 1 "$2"); do listening "$1" && return 0; sleep 0.2; done; return 1; }
 
-# As root, the embedded stores run as this unprivileged user.
+# As root, the embedded PostgreSQL runs as this unprivileged user. Replaces the calling (sub)shell,
+# so that "as_user … &" leaves the server's own pid in $!.
 as_user() {
   if [ "$(id -u)" = 0 ]; then
-    setpriv --reuid=nobody --regid="$(id -gn nobody 2>/dev/null || echo nogroup)" --clear-groups --reset-env -- "$@"
+    exec setpriv --reuid=nobody --regid="$(id -gn nobody 2>/dev/null || echo nogroup)" --clear-groups --reset-env -- "$@"
   else
-    "$@"
+    exec "$@"
   fi
 }
 
@@ -178,7 +182,7 @@ else
   if [ ! -f "$PGDATA/PG_VERSION" ]; then
     mkdir -p "$PGDATA"
     [ "$(id -u)" = 0 ] && chown -R nobody "$PGDATA" && chmod 755 "$DATA"
-    as_user "$bin/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --no-locale >"$LOGS/initdb.log" 2>&1 \
+    (as_user "$bin/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --no-locale) >"$LOGS/initdb.log" 2>&1 \
       || { cat "$LOGS/initdb.log" >&2; fail "initdb failed"; }
   fi
   [ "$(id -u)" = 0 ] && touch "$LOGS/postgres.log" && chown nobody "$LOGS/postgres.log"
@@ -250,7 +254,7 @@ ORGANIZER_HASH=$(tools bcrypt organizer)
 
 start_service() {
   local service=$1; shift
-  "$JAVA" -Xmx256m -XX:TieredStopAtLevel=1 -jar "$(jar_of "$service")" --server.port="${PORT[$service]}" "$@" \
+  "$JAVA" -Xmx256m -XX:TieredStopAtLevel=1 -jar "$DATA/jars/$service-$VERSION.jar" --server.port="${PORT[$service]}" "$@" \
     >"$LOGS/$service.log" 2>&1 &
   PIDS+=($!)
   eval "PID_${service//-/_}=$!"
