@@ -74,8 +74,8 @@ public final class TestPostgres {
             log.info("Tests use an embedded PostgreSQL at {}", jdbc);
             return new Server(jdbc.replaceAll("[?&]user=[^&]*", ""), "postgres", "");
         } catch (Exception e) {
-            throw new IllegalStateException("No PostgreSQL for the tests: set TEST_POSTGRES_URL, start Docker, "
-                    + "or run as a non-root user so the embedded PostgreSQL can start", e);
+            throw new IllegalStateException("No PostgreSQL for the tests: set TEST_POSTGRES_URL or start Docker; "
+                    + "the embedded PostgreSQL did not start either", e);
         }
     }
 

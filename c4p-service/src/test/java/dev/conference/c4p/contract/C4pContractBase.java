@@ -1,0 +1,68 @@
+package dev.conference.c4p.contract;
+
+import dev.conference.testsupport.TestPostgres;
+import io.restassured.module.mockmvc.RestAssuredMockMvc;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Base of the verifier tests generated from {@code contracts/}: the real c4p-service on a PostgreSQL
+ * database of its own, holding the proposals the contracts refer to.
+ */
+@SpringBootTest
+public abstract class C4pContractBase {
+
+    static final UUID PENDING = UUID.fromString("c4900000-0000-4000-8000-000000000011");
+    static final UUID ALSO_PENDING = UUID.fromString("c4900000-0000-4000-8000-000000000012");
+    static final UUID APPROVED = UUID.fromString("c4900000-0000-4000-8000-000000000013");
+
+    private static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("c4p_contracts");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::url);
+        registry.add("spring.datasource.username", DATABASE::username);
+        registry.add("spring.datasource.password", DATABASE::password);
+    }
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void threeProposals() {
+        jdbc.sql("delete from outbox_event").update();
+        jdbc.sql("delete from proposal").update();
+        insert(PENDING, "Records in depth", "Everything about Java records.", "Ada Lovelace", "ada@example.com",
+                "PENDING", "2027-01-10T09:00:00Z", "track-records-in-depth");
+        insert(ALSO_PENDING, "Virtual threads, really", "What changes and what does not.", "Grace Hopper",
+                "grace@example.com", "PENDING", "2027-01-11T09:00:00Z", "track-virtual-threads");
+        insert(APPROVED, "Outboxes in practice", "Never lose a side effect.", "Barbara Liskov", "barbara@example.com",
+                "APPROVED", "2027-01-09T09:00:00Z", "track-outboxes");
+        jdbc.sql("update proposal set decided_at = timestamptz '2027-01-12T10:00:00Z', decided_by = 'olivia' "
+                + "where id = :id").param("id", APPROVED).update();
+        RestAssuredMockMvc.webAppContextSetup(context);
+    }
+
+    private void insert(UUID id, String title, String abstractText, String speaker, String email, String status,
+                        String submittedAt, String token) {
+        jdbc.sql("""
+                        insert into proposal (id, title, abstract, speaker_name, speaker_email, status, tracking_token,
+                                              submitted_at, decided_at)
+                        values (:id, :title, :abstract, :speaker, :email, :status, :token, :submitted,
+                                case when :status = 'PENDING' then null else :submitted end)
+                        """)
+                .param("id", id).param("title", title).param("abstract", abstractText).param("speaker", speaker)
+                .param("email", email).param("status", status).param("token", token)
+                .param("submitted", OffsetDateTime.parse(submittedAt))
+                .update();
+    }
+}
