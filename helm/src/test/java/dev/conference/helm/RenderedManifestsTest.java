@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RenderedManifestsTest {
 
     /** Secrets the operator creates; only the external-stores variant refers to them. */
-    private static final Set<String> OPERATOR_SECRETS = Set.of("c4p-database", "platform-redis", "smtp-credentials");
+    private static final Set<String> OPERATOR_SECRETS = Set.of("c4p-database", "platform-redis", "smtp-credentials", "organizer-logins", "oidc-client");
     private static final Quantity JAVA_MEMORY_LIMIT = new Quantity("512Mi");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
     private static final int GRACEFUL_SHUTDOWN_SECONDS = 20;

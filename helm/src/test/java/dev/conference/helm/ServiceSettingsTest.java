@@ -32,7 +32,7 @@ class ServiceSettingsTest {
     /** What each service must be told in the cluster, whatever its laptop defaults say. */
     private static final Map<String, List<String>> CLUSTER_SETTINGS = Map.of(
             "frontend-service", List.of("server.port", "frontend.c4p-url", "frontend.agenda-url",
-                    "spring.data.redis.host", "spring.data.redis.port", "spring.data.redis.password", "frontend.organizers.organizer"),
+                    "spring.data.redis.host", "spring.data.redis.port", "spring.data.redis.password", "frontend.organizers"),
             "c4p-service", List.of("server.port", "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                     "c4p.public-url", "c4p.agenda.url", "c4p.email.url"),
             "agenda-service", List.of("server.port", "spring.data.redis.host", "spring.data.redis.port", "spring.data.redis.password"),
