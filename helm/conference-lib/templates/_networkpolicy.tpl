@@ -49,10 +49,15 @@ spec:
   policyTypes:
     - Ingress
     - Egress
-  {{- if or $np.ingressFrom $np.ingressFromPeers $metricsPeers }}
+  {{- $from := $np.ingressFrom | default list }}
+  {{- if (.Values.tests).enabled }}
+  {{- /* the chart's own helm test pod (off in the umbrella, which tests through the frontend) */}}
+  {{- $from = append $from (printf "%s-test" (include "conference-lib.name" .)) }}
+  {{- end }}
+  {{- if or $from $np.ingressFromPeers $metricsPeers }}
   ingress:
     - from:
-        {{- range $np.ingressFrom }}
+        {{- range $from }}
         - podSelector:
             matchLabels:
               {{- include "conference-lib.peerLabels" (dict "name" . "ctx" $ctx) | nindent 14 }}
