@@ -23,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
@@ -102,7 +103,12 @@ public class AgendaCacheGatewayFilterFactory extends AbstractGatewayFilterFactor
             return serve(exchange, hit.snapshot(), hit.stale());
         }
         ServerHttpResponse capturing = new CapturingResponse(exchange, key);
-        return chain.filter(exchange.mutate().response(capturing).build())
+        // The copy is checked and kept as plain bytes: ask agenda-service for an uncompressed answer,
+        // whatever encodings the browser accepts.
+        ServerHttpRequest identity = exchange.getRequest().mutate()
+                .headers(headers -> headers.remove(HttpHeaders.ACCEPT_ENCODING))
+                .build();
+        return chain.filter(exchange.mutate().request(identity).response(capturing).build())
                 .onErrorResume(error -> {
                     if (exchange.getResponse().isCommitted()) {
                         return Mono.error(error);
