@@ -4,26 +4,36 @@ import dev.conference.testsupport.TestPostgres;
 import dev.conference.testsupport.TestRedis;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The three backend services as separate processes on free ports, with a PostgreSQL database and a
- * Redis key space of their own and a GreenMail SMTP sink: started once per test JVM and shared by
- * the test classes, which therefore use their own speakers and proposals.
+ * The four services as separate processes on free ports, with a PostgreSQL database and a Redis key
+ * space of their own and a GreenMail SMTP sink: started once per test JVM and shared by the test
+ * classes, which therefore use their own speakers and proposals. The frontend has one organizer,
+ * {@link #ORGANIZER}, whose password is made up at start ({@link #organizerPassword}).
  */
 public final class Platform {
 
     private static Platform instance;
+    private static RuntimeException startFailure;
 
     public final SmtpSink smtp;
     public final ServiceProcess email;
     public final ServiceProcess agenda;
     public final ServiceProcess c4p;
+    public final ServiceProcess frontend;
     public final TestPostgres.Database database;
+
+    /** The organizer who can log in to the back office. */
+    public static final String ORGANIZER = "olivia";
+    public final String organizerPassword = randomPassword();
 
     /** The agenda grid the services are started with. */
     public record Grid(String days, String slots, String rooms) {
@@ -67,15 +77,44 @@ public final class Platform {
             c4pSettings.put("spring.datasource.password", database.password());
         }
         c4p = new ServiceProcess("c4p-service", freePort(), jvmOptions, c4pSettings);
-        List.of(email, agenda, c4p).forEach(ServiceProcess::start);
-        List.of(email, agenda, c4p).forEach(service -> service.awaitReady(Duration.ofSeconds(90)));
+        Map<String, String> frontendSettings = new HashMap<>(Map.of(
+                "frontend.c4p-url", c4p.url(),
+                "frontend.agenda-url", agenda.url(),
+                "frontend.key-prefix", redis.keyPrefix() + "frontend:",
+                "frontend.organizers." + ORGANIZER, "{bcrypt}" + new BCryptPasswordEncoder().encode(organizerPassword),
+                "spring.data.redis.host", redis.host(),
+                "spring.data.redis.port", String.valueOf(redis.port()),
+                // The browser tests all submit from 127.0.0.1; the limit itself is tested in frontend-service.
+                "frontend.submissions.per-minute", "600",
+                "frontend.submissions.burst", "100"));
+        if (!redis.password().isEmpty()) {
+            frontendSettings.put("spring.data.redis.password", redis.password());
+        }
+        frontend = new ServiceProcess("frontend-service", freePort(), jvmOptions, frontendSettings);
+        List<ServiceProcess> all = List.of(email, agenda, c4p, frontend);
+        all.forEach(service -> ServiceProcess.jarOf(service.name()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        try {
+            all.forEach(ServiceProcess::start);
+            all.forEach(service -> service.awaitReady(Duration.ofSeconds(90)));
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
     }
 
     /** The platform shared by the tests of this JVM, with JVM options that favour a quick start. */
     public static synchronized Platform get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("The platform could not start (see the first failing test)", startFailure);
+        }
         if (instance == null) {
-            instance = new Platform(Grid.SMALL, ServiceProcess.QUICK_START);
+            try {
+                instance = new Platform(Grid.SMALL, ServiceProcess.QUICK_START);
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
         return instance;
     }
@@ -86,11 +125,17 @@ public final class Platform {
     }
 
     public void stop() {
-        Stream.of(c4p, agenda, email).forEach(ServiceProcess::stop);
+        Stream.of(frontend, c4p, agenda, email).forEach(ServiceProcess::stop);
         smtp.stop();
     }
 
-    static int freePort() {
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

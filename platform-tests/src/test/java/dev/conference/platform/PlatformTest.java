@@ -11,14 +11,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /** Base of the tests across services: talks to c4p-service and agenda-service as their callers do. */
-abstract class PlatformTest {
+public abstract class PlatformTest {
 
     protected final Platform platform = Platform.get();
     protected RestClient c4p;
     protected RestClient agenda;
 
     @BeforeEach
-    void clients() {
+    protected void clients() {
         c4p = client(platform.c4p.url());
         agenda = client(platform.agenda.url());
     }

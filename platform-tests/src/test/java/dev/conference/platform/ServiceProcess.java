@@ -1,17 +1,21 @@
 package dev.conference.platform;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 
 /**
  * One service of the platform running as its own JVM from the jar its module built, the way it
@@ -44,15 +48,42 @@ public final class ServiceProcess {
         this.log = Path.of(System.getProperty("platform.logs", "target/platform-logs"), name + ".log");
     }
 
+    /** The copies of the jars this JVM runs, taken at first use (see {@link #jarOf}). */
+    private static final Map<String, Path> COPIES = new ConcurrentHashMap<>();
+
+    /**
+     * The service's jar, as its module built it, copied once per test JVM under
+     * target/service-jars: a service restarted during the tests runs the same code as at first
+     * start, even when the module is rebuilt meanwhile.
+     */
     public static Path jarOf(String module) {
+        return COPIES.computeIfAbsent(module, ServiceProcess::copyOfBuiltJar);
+    }
+
+    private static Path copyOfBuiltJar(String module) {
         Path root = Path.of(System.getProperty("platform.jars", ".."));
-        Path jar = root.resolve(module).resolve("target")
-                .resolve(module + "-" + System.getProperty("platform.version", "0.1.0-SNAPSHOT") + ".jar");
+        String file = module + "-" + System.getProperty("platform.version", "0.1.0-SNAPSHOT") + ".jar";
+        Path jar = root.resolve(module).resolve("target").resolve(file);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds "
                     + "them before platform-tests)");
         }
-        return jar;
+        // A jar being written by a build running at the same time is not a whole zip yet: try again.
+        IOException failure = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                Path copies = Files.createDirectories(Path.of(System.getProperty("platform.jar-copies", "target/service-jars")));
+                Path copy = Files.copy(jar, copies.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                try (JarFile whole = new JarFile(copy.toFile())) {
+                    whole.getManifest();
+                }
+                return copy;
+            } catch (IOException e) {
+                failure = e;
+                sleep(Duration.ofSeconds(2));
+            }
+        }
+        throw new UncheckedIOException("Could not copy " + jar + " whole", failure);
     }
 
     /** Starts the JVM without waiting for it. */

@@ -25,7 +25,7 @@ class StartupBenchmark {
             BenchReport report = new BenchReport("startup");
             report.line("%-16s %-28s %-22s %s", "service", "process start -> ready (s)", "Spring Boot 'Started'",
                     "RSS at rest (MiB)");
-            for (ServiceProcess service : List.of(platform.email, platform.agenda, platform.c4p)) {
+            for (ServiceProcess service : List.of(platform.email, platform.agenda, platform.c4p, platform.frontend)) {
                 List<String> times = new ArrayList<>();
                 for (int run = 0; run < RUNS; run++) {
                     service.stop();

@@ -1,0 +1,126 @@
+package dev.conference.platform.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.conference.platform.Platform;
+import dev.conference.platform.PlatformTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Base of the browser tests: one headless chromium per test class, on the real frontend of the
+ * shared platform. Every test ends with no script error and no Content Security Policy violation
+ * in the page's console.
+ */
+abstract class BrowserTest extends PlatformTest {
+
+    protected static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        Browser.requireInstalled();
+        browser = Browser.start(Platform.get().frontend.url());
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @BeforeEach
+    void onALaptop() {
+        browser.use(Browser.Screen.LAPTOP);
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        assertThat(browser.scriptErrors()).as("script errors and CSP violations in the console").isEmpty();
+    }
+
+    protected static String unique(String text) {
+        return text + " " + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** Fills in the proposal form on /submit and sends it. */
+    protected void submitOnThePage(String title, String abstractText, String speakerName, String speakerEmail) {
+        fillInProposalForm(title, abstractText, speakerName, speakerEmail);
+        sendProposalForm();
+    }
+
+    protected void fillInProposalForm(String title, String abstractText, String speakerName, String speakerEmail) {
+        browser.open("/submit");
+        browser.type("#title", title);
+        browser.type("#abstract", abstractText);
+        browser.type("#speakerName", speakerName);
+        browser.type("#speakerEmail", speakerEmail);
+    }
+
+    protected void sendProposalForm() {
+        browser.find("#proposal-form button[type=submit]").click();
+    }
+
+    /** Opens the back office, logging in as the platform's organizer unless the session already is. */
+    protected void logInAsOrganizer() {
+        browser.open("/admin");
+        WebElement shown = browser.visible("#login:not([hidden]), #office:not([hidden])");
+        if (!"office".equals(shown.getDomAttribute("id"))) {
+            browser.type("#username", Platform.ORGANIZER);
+            browser.type("#password", platform.organizerPassword);
+            browser.screenshot("admin-login");
+            browser.find("#login-form button[type=submit]").click();
+            browser.visible("#office");
+        }
+        assertThat(browser.find("#whoami").getText()).isEqualTo(Platform.ORGANIZER);
+        browser.waitUntil("the first proposals are listed", d -> !d.findElement(By.id("proposal-count")).getText().isEmpty());
+    }
+
+    /** In the back office, the card of the proposal titled {@code title}, the only one found by searching for {@code text}. */
+    protected WebElement proposalCard(String status, String text, String title) {
+        new Select(browser.visible("#filter-status")).selectByValue(status);
+        browser.type("#filter-q", text);
+        browser.find("#proposal-filter button[type=submit]").click();
+        return browser.waitUntil("the back office lists only \"" + title + "\"", d -> {
+            List<WebElement> cards = d.findElements(By.cssSelector("#proposal-list article.proposal"));
+            return d.findElement(By.id("proposal-count")).getText().equals("1 proposal") && cards.size() == 1
+                    && cards.getFirst().findElement(By.tagName("h3")).getText().equals(title) ? cards.getFirst() : null;
+        });
+    }
+
+    /** The id of the one proposal whose title, abstract or speaker contains {@code text}. */
+    protected String proposalIdMatching(String text) {
+        String page = c4p.get().uri("/proposals?q={q}", text).retrieve().body(String.class);
+        List<String> ids = JsonPath.read(page, "$.items[*].id");
+        assertThat(ids).as("proposals matching %s", text).hasSize(1);
+        return ids.getFirst();
+    }
+
+    /** The day the proposal's talk was scheduled on, once it is on the agenda. */
+    protected String agendaDayOf(String proposalId) {
+        eventually(Duration.ofSeconds(20), () -> agendaItemIdsFor(proposalId).size() == 1, "the talk is on the agenda");
+        String items = agenda.get().uri("/agenda-items?proposalId={id}", proposalId).retrieve().body(String.class);
+        return JsonPath.read(items, "$[0].day");
+    }
+
+    /** The talk's card on the agenda page of its day, reloading the page until the card is there. */
+    protected WebElement talkOnAgendaPage(String title, String day, boolean stale) {
+        return browser.reloadUntil("\"" + title + "\" is on the agenda of " + day + (stale ? " with" : " without")
+                + " the stale banner", "/?day=" + day, Duration.ofSeconds(30), d -> {
+                    WebElement talk = d.findElements(By.cssSelector("#schedule .talk")).stream()
+                            .filter(card -> card.findElement(By.className("talk-title")).getText().equals(title))
+                            .findFirst().orElse(null);
+                    return talk != null && d.findElement(By.id("stale")).isDisplayed() == stale ? talk : null;
+                });
+    }
+}
