@@ -42,8 +42,8 @@ class AgendaPropertiesTest {
                                 "AGENDA_GRID_DAYS", "2027-05-12,2027-05-13",
                                 "AGENDA_GRID_SLOTS", "09:00-10:00,10:30-11:30",
                                 "AGENDA_GRID_ROOMS", "Main Hall,Room A,Room B,Room C",
-                                "AGENDA_KEY_PREFIX", "conference:agenda:",
-                                "AGENDA_TIME_ZONE", "America/New_York"))))
+                                "AGENDA_KEYPREFIX", "conference:agenda:",
+                                "AGENDA_TIMEZONE", "America/New_York"))))
                 .run(context -> {
                     AgendaProperties properties = context.getBean(AgendaProperties.class);
                     assertThat(properties.grid().days()).containsExactly(LocalDate.of(2027, 5, 12), LocalDate.of(2027, 5, 13));
