@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Agenda reads under load, on this machine, in one run: GET /api/agenda through the gateway, GET
+# /agenda-items from agenda-service directly, and nginx serving the same JSON bytes as a static file,
+# each driven by wrk with the same threads, connections (64) and duration. Everything listens on
+# 127.0.0.1 and the whole run is bounded (about 4 minutes; at most 15).
+#
+#   bench/agenda-read.sh [-Dbench.duration=20s] [-Dbench.threads=2] [-Dbench.rounds=2] \
+#                        [-Dbench.jvm-options="--sun-misc-unsafe-memory-access=allow"] ...
+#
+# Installs wrk and nginx with apt when missing, builds the service jars when missing, and runs
+# platform-tests' AgendaReadBenchmark (which starts the platform, puts 40 approved talks on the
+# agenda and starts a throwaway nginx). The table lands in platform-tests/target/bench/agenda-read.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/bin/wrk ] || missing+=(wrk)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== apt-get install ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ -z "${JAVA_HOME:-}" ]; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
+                   /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+    [ -x "$candidate/bin/java" ] && export JAVA_HOME=$candidate && break
+  done
+fi
+export TEST_POSTGRES_URL=${TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/postgres}
+export TEST_REDIS_URL=${TEST_REDIS_URL:-redis://127.0.0.1:6379}
+
+version=0.1.0-SNAPSHOT
+for service in email-service agenda-service c4p-service frontend-service; do
+  if [ ! -f "$service/target/$service-$version.jar" ]; then
+    echo "== Building the services (./mvnw -DskipTests install)"
+    ./mvnw -B -q -DskipTests install -pl service-support,test-support,email-service,agenda-service,c4p-service,frontend-service
+    break
+  fi
+done
+
+echo "== $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); running AgendaReadBenchmark"
+timeout 15m ./mvnw -B -q -pl platform-tests verify -Dtest=AgendaReadBenchmark -Dsurefire.failIfNoSpecifiedTests=false "$@"
+echo
+cat platform-tests/target/bench/agenda-read.txt
