@@ -14,12 +14,19 @@ import java.util.HexFormat;
  * @param contentType        its {@code Content-Type}
  * @param contentDisposition its {@code Content-Disposition} (the iCalendar file name), or null
  * @param storedAt           when agenda-service sent it
+ * @param digest             the first half of the body's SHA-256, in hex: the base of its ETag
  */
-public record AgendaSnapshot(byte[] body, String contentType, String contentDisposition, Instant storedAt) {
+public record AgendaSnapshot(byte[] body, String contentType, String contentDisposition, Instant storedAt,
+                             String digest) {
+
+    /** A copy of these bytes; their digest is computed once here, not on every answer served from it. */
+    public AgendaSnapshot(byte[] body, String contentType, String contentDisposition, Instant storedAt) {
+        this(body, contentType, contentDisposition, storedAt, digest(body));
+    }
 
     /** A strong validator derived from the bytes; a stale answer gets a different one. */
     public String etag(boolean stale) {
-        return "\"" + digest(body) + (stale ? "-stale" : "") + "\"";
+        return "\"" + digest + (stale ? "-stale" : "") + "\"";
     }
 
     public String text() {
