@@ -16,7 +16,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /**
@@ -67,7 +70,7 @@ public abstract class GatewayTest {
         C4P.reset();
         AGENDA.reset();
         circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-        http = WebTestClient.bindToServer()
+        http = WebTestClient.bindToServer(freshConnections())
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(15))
                 // Each test is its own client for the submission rate limit.
@@ -102,5 +105,12 @@ public abstract class GatewayTest {
 
     protected static String newId() {
         return UUID.randomUUID().toString();
+    }
+    /**
+     * A new connection per request: several tests make the gateway answer before it has read a body,
+     * after which the server may close the connection, and a pooled client could race that close.
+     */
+    protected static ReactorClientHttpConnector freshConnections() {
+        return new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection()));
     }
 }
