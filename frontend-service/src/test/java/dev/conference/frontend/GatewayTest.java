@@ -110,7 +110,7 @@ public abstract class GatewayTest {
      * A new connection per request: several tests make the gateway answer before it has read a body,
      * after which the server may close the connection, and a pooled client could race that close.
      */
-    protected static ReactorClientHttpConnector freshConnections() {
+    public static ReactorClientHttpConnector freshConnections() {
         return new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection()));
     }
 }
