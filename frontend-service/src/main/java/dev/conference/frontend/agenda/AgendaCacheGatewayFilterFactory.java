@@ -65,9 +65,10 @@ public class AgendaCacheGatewayFilterFactory extends AbstractGatewayFilterFactor
     private final Duration retryAfter;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AgendaCacheGatewayFilterFactory(LastKnownGoodAgenda lastKnownGood, FrontendProperties properties) {
+    AgendaCacheGatewayFilterFactory(LastKnownGoodAgenda lastKnownGood, MicroCache memory,
+                                    FrontendProperties properties) {
         this.lastKnownGood = lastKnownGood;
-        this.memory = new MicroCache(properties.agenda().microCacheTtl(), properties.agenda().microCacheEntries());
+        this.memory = memory;
         this.retryAfter = properties.retryAfter();
     }
 
@@ -165,7 +166,7 @@ public class AgendaCacheGatewayFilterFactory extends AbstractGatewayFilterFactor
         }
     }
 
-    private Mono<Void> serve(ServerWebExchange exchange, AgendaSnapshot snapshot, boolean stale) {
+    static Mono<Void> serve(ServerWebExchange exchange, AgendaSnapshot snapshot, boolean stale) {
         ServerHttpResponse response = exchange.getResponse();
         removeUpstreamHeaders(exchange);
         HttpHeaders headers = response.getHeaders();

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The agenda answers of the last moment, in memory: within its time to live a read is answered
  * without asking agenda-service or Redis. Bounded: when full it starts over.
  */
-final class MicroCache {
+public final class MicroCache {
 
     record Entry(AgendaSnapshot snapshot, boolean stale, long expiresAtNanos) {
     }

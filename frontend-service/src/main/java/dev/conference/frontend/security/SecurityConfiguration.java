@@ -28,6 +28,17 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.CacheControlServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.CompositeServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.ContentSecurityPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
+import org.springframework.security.web.server.header.PermissionsPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.StrictTransportSecurityServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XContentTypeOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XXssProtectionServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -46,9 +57,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code XSRF-TOKEN} cookie, which the pages' script sends back in {@code X-XSRF-TOKEN}.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     /** The pages load scripts, styles and data only from here, and nothing inline. */
+    /**
+     * The security headers of every answer: Spring Security's defaults (no caching unless the answer
+     * says otherwise, nosniff, HSTS on HTTPS, X-XSS-Protection 0) plus the CSP, referrer, framing and
+     * permissions policies.
+     */
+    public static final ServerHttpHeadersWriter SECURITY_HEADERS = securityHeaders();
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -101,11 +119,9 @@ class SecurityConfiguration {
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(frame -> frame.mode(Mode.DENY))
-                        .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+                // One list of security headers, also written by the agenda's hot path (AgendaHotPath).
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .addFilterAt(new HttpHeaderWriterWebFilter(SECURITY_HEADERS), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER);
 
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login
@@ -115,6 +131,20 @@ class SecurityConfiguration {
             log.warn("No organizer can log in: set frontend.organizers or an OIDC client (see the README)");
         }
         return http.build();
+    }
+
+    private static ServerHttpHeadersWriter securityHeaders() {
+        ContentSecurityPolicyServerHttpHeadersWriter csp = new ContentSecurityPolicyServerHttpHeadersWriter();
+        csp.setPolicyDirectives(CONTENT_SECURITY_POLICY);
+        ReferrerPolicyServerHttpHeadersWriter referrer = new ReferrerPolicyServerHttpHeadersWriter();
+        referrer.setPolicy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN);
+        XFrameOptionsServerHttpHeadersWriter frames = new XFrameOptionsServerHttpHeadersWriter();
+        frames.setMode(Mode.DENY);
+        PermissionsPolicyServerHttpHeadersWriter permissions = new PermissionsPolicyServerHttpHeadersWriter();
+        permissions.setPolicy("camera=(), microphone=(), geolocation=()");
+        return new CompositeServerHttpHeadersWriter(new CacheControlServerHttpHeadersWriter(),
+                new XContentTypeOptionsServerHttpHeadersWriter(), new StrictTransportSecurityServerHttpHeadersWriter(),
+                frames, new XXssProtectionServerHttpHeadersWriter(), csp, referrer, permissions);
     }
 
     /**

@@ -1,0 +1,72 @@
+package dev.conference.frontend.agenda;
+
+import static dev.conference.frontend.FakeBackend.Answer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conference.frontend.GatewayTest;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+/**
+ * Agenda reads within the micro-cache's time to live are answered from memory, before security and
+ * routing, and a browser cannot tell them from the first answer: same body, same headers.
+ */
+@TestPropertySource(properties = "frontend.agenda.micro-cache-ttl=30s")
+class AgendaHotPathTest extends GatewayTest {
+
+    private static final String AGENDA_JSON = """
+            [{"id":"0a9e0d00-0000-4000-8000-000000000001","proposalId":"c4900000-0000-4000-8000-000000000001",\
+            "title":"Records in depth","abstract":"All about records.","speakerName":"Ada Lovelace",\
+            "day":"2027-05-12","startTime":"09:00","endTime":"09:45","room":"Main Hall"}]""";
+
+    @Test
+    void aCachedReadHasTheBodyAndHeadersOfTheFirstAndDoesNotAskAgendaService() {
+        AGENDA.answer("GET", "/agenda-items", json(200, AGENDA_JSON));
+
+        EntityExchangeResult<byte[]> first = http.get().uri("/api/agenda?day=2027-05-12").exchange()
+                .expectStatus().isOk().expectBody().returnResult();
+        EntityExchangeResult<byte[]> second = http.get().uri("/api/agenda?day=2027-05-12").exchange()
+                .expectStatus().isOk().expectBody().returnResult();
+
+        assertThat(AGENDA.received("GET", "/agenda-items?day=2027-05-12")).hasSize(1);
+        assertThat(hotReads()).isGreaterThanOrEqualTo(1);
+        assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(comparable(second.getResponseHeaders())).isEqualTo(comparable(first.getResponseHeaders()));
+        assertThat(second.getResponseHeaders().getFirst("Content-Security-Policy")).isNotBlank();
+        assertThat(second.getResponseHeaders().getETag()).isNotBlank();
+    }
+
+    @Test
+    void aCachedReadAnswersIfNoneMatchWithNotModified() {
+        AGENDA.answer("GET", "/agenda-items", json(200, AGENDA_JSON));
+        String etag = http.get().uri("/api/agenda").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseHeaders().getETag();
+
+        http.get().uri("/api/agenda").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, etag);
+    }
+
+    private double hotReads() {
+        String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return metrics.lines().filter(line -> line.startsWith("frontend_agenda_hot_reads_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    /** Everything but the headers that differ between any two answers. */
+    private static Map<String, String> comparable(HttpHeaders headers) {
+        Map<String, String> values = new TreeMap<>();
+        headers.forEach((name, list) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.DATE) && !name.equalsIgnoreCase(HttpHeaders.SET_COOKIE)) {
+                values.put(name.toLowerCase(), String.join(",", list));
+            }
+        });
+        return values;
+    }
+}
