@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -26,7 +25,6 @@ import org.springframework.validation.annotation.Validated;
  *                       {@code {bcrypt}…} form; empty by default
  * @param keyPrefix      prefix of every Redis key the frontend writes (agenda copy, rate limits,
  *                       sessions), so several installations or test runs can share one Redis
- * @param maxRequestBody larger request bodies are refused with 413 before anything reads them
  * @param retryAfter     what {@code Retry-After} says when a downstream could not answer
  * @param agenda         the agenda cache
  * @param submissions    the rate limit on proposal submissions
@@ -40,7 +38,6 @@ public record FrontendProperties(
         @NotNull @DefaultValue Map<String, @NotNull @Pattern(regexp = BCRYPT_HASH,
                 message = "must be a bcrypt hash written as {bcrypt}$2a$…") String> organizers,
         @NotBlank @DefaultValue("frontend:") String keyPrefix,
-        @NotNull @DefaultValue("64KB") DataSize maxRequestBody,
         @NotNull @DefaultValue("5s") Duration retryAfter,
         @Valid @NotNull @DefaultValue Agenda agenda,
         @Valid @NotNull @DefaultValue Submissions submissions,

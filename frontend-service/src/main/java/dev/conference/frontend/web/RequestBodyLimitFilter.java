@@ -1,6 +1,6 @@
 package dev.conference.frontend.web;
 
-import dev.conference.frontend.config.FrontendProperties;
+import dev.conference.frontend.config.WebLimitsProperties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -17,7 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses request bodies larger than {@code frontend.max-request-body} with 413, before security
+ * Refuses request bodies larger than {@code platform.web.max-request-body} with 413, before security
  * (which reads login forms) or the gateway (which forwards bodies) reads them: at once when
  * {@code Content-Length} says so, and while reading when a chunked body grows past the limit.
  */
@@ -28,8 +28,8 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
 
     private final long limit;
 
-    RequestBodyLimitFilter(FrontendProperties properties) {
-        this.limit = properties.maxRequestBody().toBytes();
+    RequestBodyLimitFilter(WebLimitsProperties limits) {
+        this.limit = limits.maxRequestBody().toBytes();
     }
 
     @Override

@@ -10,14 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
-import org.springframework.util.unit.DataSize;
 import java.time.Duration;
 import java.net.URI;
 
 class OrganizersTest {
 
     private final Organizers organizers = new Organizers(new FrontendProperties(URI.create("http://c4p"),
-            URI.create("http://agenda"), Map.of(), "frontend:", DataSize.ofKilobytes(64), Duration.ofSeconds(5),
+            URI.create("http://agenda"), Map.of(), "frontend:", Duration.ofSeconds(5),
             new FrontendProperties.Agenda(Duration.ofSeconds(1), 10, Duration.ofDays(1)),
             new FrontendProperties.Submissions(10, 5, 0),
             new FrontendProperties.Oidc("groups", "organizers", "preferred_username")));
