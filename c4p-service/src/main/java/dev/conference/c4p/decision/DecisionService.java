@@ -52,7 +52,7 @@ public class DecisionService {
             Counter.builder("proposals.decided").tag("decision", decision.name())
                     .description("Proposals approved or rejected").register(meters).increment();
         }
-        return proposalViews.find(proposal.getId());
+        return proposalViews.viewOf(proposal);
     }
 
     private void recordSideEffects(Proposal proposal) {

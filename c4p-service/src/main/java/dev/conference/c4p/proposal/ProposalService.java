@@ -57,7 +57,12 @@ public class ProposalService {
 
     @Transactional(readOnly = true)
     public ProposalView find(UUID id) {
-        Proposal proposal = proposals.findById(id).orElseThrow(() -> new ProposalNotFoundException(id.toString()));
+        return viewOf(proposals.findById(id).orElseThrow(() -> new ProposalNotFoundException(id.toString())));
+    }
+
+    /** The proposal as organizers see it, with the delivery state of its side effects. */
+    @Transactional(readOnly = true)
+    public ProposalView viewOf(Proposal proposal) {
         return withDeliveries(List.of(proposal)).getFirst();
     }
 
