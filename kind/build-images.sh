@@ -1,11 +1,36 @@
 #!/usr/bin/env bash
-# Builds the four service images with one command: the jars with Maven, then one image per service
-# from its Dockerfile, tagged conference-platform/<service>:<project version>.
+# Builds the four service images with one command: the jars (and the OpenTelemetry agent each image
+# carries) with Maven, then one image per service from its Dockerfile, tagged
+# conference-platform/<service>:<project version>. No network is needed past Maven and the base image.
 #   kind/build-images.sh            build
 #   kind/build-images.sh --load     build and load them into the KinD cluster
 #   SKIP_MAVEN=1 kind/build-images.sh   reuse the jars already in <service>/target
+#   CONTAINER_ENGINE=podman kind/build-images.sh   build with podman (default: docker when its daemon
+#                                   answers, else podman)
+#   JRE_IMAGE=<image> kind/build-images.sh   another JRE 21 base than the Dockerfiles' default, for
+#                                   example one made without a registry by containers/base-images.sh
 source "$(dirname "$0")/lib.sh"
-need docker
+
+engine=${CONTAINER_ENGINE:-}
+if [ -z "$engine" ]; then
+  if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+    engine=docker
+  elif command -v podman >/dev/null 2>&1; then
+    engine=podman
+  else
+    echo "No container engine: install Docker or podman, or name one with CONTAINER_ENGINE" >&2
+    exit 1
+  fi
+fi
+need "$engine"
+if [ "$engine" = podman ] && [ -z "${CONTAINERS_CONF:-}" ] && [ -f /etc/debian_version ] && [ "$(id -u)" = 0 ]; then
+  # On machines like the project's CI podman needs runc and cgroupfs (containers/containers.conf).
+  export CONTAINERS_CONF="$ROOT/containers/containers.conf"
+fi
+build_args=()
+if [ -n "${JRE_IMAGE:-}" ]; then
+  build_args+=(--build-arg "JRE_IMAGE=$JRE_IMAGE")
+fi
 
 if [ "${SKIP_MAVEN:-0}" != 1 ]; then
   log "Jars: ./mvnw package (tests are the CI's job)"
@@ -14,14 +39,23 @@ fi
 
 for service in "${SERVICES[@]}"; do
   image="$IMAGE_PREFIX/$service:$VERSION"
-  log "Image $image"
-  docker build --tag "$image" "$ROOT/$service"
+  log "Image $image ($engine)"
+  "$engine" build "${build_args[@]}" --tag "$image" "$ROOT/$service"
 done
 
 if [ "${1:-}" = "--load" ]; then
   need kind
   for service in "${SERVICES[@]}"; do
     log "Loading $IMAGE_PREFIX/$service:$VERSION into $CLUSTER"
-    kind load docker-image --name "$CLUSTER" "$IMAGE_PREFIX/$service:$VERSION"
+    if [ "$engine" = docker ]; then
+      kind load docker-image --name "$CLUSTER" "$IMAGE_PREFIX/$service:$VERSION"
+    else
+      # podman names local images localhost/...; the chart names docker.io/... as Docker does.
+      podman tag "$IMAGE_PREFIX/$service:$VERSION" "docker.io/$IMAGE_PREFIX/$service:$VERSION"
+      archive=$(mktemp --suffix=.tar)
+      podman save --format docker-archive --output "$archive" "docker.io/$IMAGE_PREFIX/$service:$VERSION"
+      kind load image-archive --name "$CLUSTER" "$archive"
+      rm -f "$archive"
+    fi
   done
 fi

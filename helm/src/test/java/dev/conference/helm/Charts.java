@@ -28,12 +28,12 @@ import java.util.stream.Stream;
  *       pod, and {@link ChartFilesTest} checks that the sources do declare them as hooks.</li>
  * </ul>
  */
-final class Charts {
+public final class Charts {
 
-    static final List<String> SERVICES = List.of("frontend-service", "c4p-service", "agenda-service", "email-service");
-    static final String RELEASE = "conference";
-    static final String NAMESPACE = "conference";
-    static final String HOOK_MARKER = "conference-platform.dev/helm-hook";
+    public static final List<String> SERVICES = List.of("frontend-service", "c4p-service", "agenda-service", "email-service");
+    public static final String RELEASE = "conference";
+    public static final String NAMESPACE = "conference";
+    public static final String HOOK_MARKER = "conference-platform.dev/helm-hook";
 
     private static final String LOOKUP_STAND_IN = """
             {{- define "conference-lib.existingSecretData" -}}
@@ -47,7 +47,7 @@ final class Charts {
     private Charts() {
     }
 
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     }
 
@@ -89,7 +89,7 @@ final class Charts {
     }
 
     /** Renders a chart with values files (relative to the chart's working copy or absolute) and --set pairs. */
-    static String render(String chart, List<Path> valuesFiles, Map<String, String> sets) {
+    public static String render(String chart, List<Path> valuesFiles, Map<String, String> sets) {
         String key = chart + valuesFiles + sets;
         String cached = RENDERS.get(key);
         if (cached != null) {
@@ -108,12 +108,12 @@ final class Charts {
         return rendered;
     }
 
-    static Manifests umbrella(String variant) {
+    public static Manifests umbrella(String variant) {
         List<Path> values = variant.equals("default") ? List.of() : List.of(Path.of("ci", variant + "-values.yaml"));
         return Manifests.parse(render("conference-platform", values, Map.of()));
     }
 
-    static Manifests umbrella(Map<String, String> sets) {
+    public static Manifests umbrella(Map<String, String> sets) {
         return Manifests.parse(render("conference-platform", List.of(), sets));
     }
 

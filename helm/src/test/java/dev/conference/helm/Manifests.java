@@ -11,7 +11,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,31 +24,31 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A rendered release, parsed with the fabric8 model. */
-record Manifests(List<HasMetadata> resources) {
+public record Manifests(List<HasMetadata> resources) {
 
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
 
     /** A pod template and what owns it. */
-    record Workload(HasMetadata owner, PodSpec pod, Map<String, String> podLabels, Map<String, String> podAnnotations) {
+    public record Workload(HasMetadata owner, PodSpec pod, Map<String, String> podLabels, Map<String, String> podAnnotations) {
 
-        String kind() {
+        public String kind() {
             return owner.getKind();
         }
 
-        String name() {
+        public String name() {
             return owner.getMetadata().getName();
         }
 
         /** The app.kubernetes.io/name of its pods: the component in the call graph. */
-        String component() {
+        public String component() {
             return podLabels.get("app.kubernetes.io/name");
         }
 
-        boolean longRunning() {
+        public boolean longRunning() {
             return owner instanceof Deployment || owner instanceof StatefulSet;
         }
 
-        List<Container> allContainers() {
+        public List<Container> allContainers() {
             List<Container> all = new ArrayList<>(pod.getContainers());
             if (pod.getInitContainers() != null) {
                 all.addAll(pod.getInitContainers());
@@ -59,7 +62,7 @@ record Manifests(List<HasMetadata> resources) {
         }
     }
 
-    static Manifests parse(String yaml) {
+    public static Manifests parse(String yaml) {
         List<HasMetadata> resources = new ArrayList<>();
         for (String document : DOCUMENT_SEPARATOR.split(yaml)) {
             boolean empty = document.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#"));
@@ -70,7 +73,7 @@ record Manifests(List<HasMetadata> resources) {
         return new Manifests(List.copyOf(resources));
     }
 
-    <T extends HasMetadata> List<T> all(Class<T> type) {
+    public <T extends HasMetadata> List<T> all(Class<T> type) {
         return resources.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
@@ -78,15 +81,15 @@ record Manifests(List<HasMetadata> resources) {
         return resources.stream().filter(r -> kind.equals(r.getKind())).toList();
     }
 
-    <T extends HasMetadata> Optional<T> find(Class<T> type, String name) {
+    public <T extends HasMetadata> Optional<T> find(Class<T> type, String name) {
         return all(type).stream().filter(r -> name.equals(r.getMetadata().getName())).findFirst();
     }
 
-    <T extends HasMetadata> T get(Class<T> type, String name) {
+    public <T extends HasMetadata> T get(Class<T> type, String name) {
         return find(type, name).orElseThrow(() -> new AssertionError(type.getSimpleName() + " " + name + " is not rendered"));
     }
 
-    List<Workload> workloads() {
+    public List<Workload> workloads() {
         List<Workload> workloads = new ArrayList<>();
         for (HasMetadata r : resources) {
             if (r instanceof Deployment d) {
@@ -105,7 +108,7 @@ record Manifests(List<HasMetadata> resources) {
         return workloads;
     }
 
-    Workload workload(String component) {
+    public Workload workload(String component) {
         return workloads().stream().filter(w -> component.equals(w.component())).findFirst()
                 .orElseThrow(() -> new AssertionError("no workload of component " + component));
     }
@@ -152,7 +155,66 @@ record Manifests(List<HasMetadata> resources) {
         return Optional.empty();
     }
 
-    static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+    /**
+     * Everything a container finds in its environment, as the kubelet would set it: the ConfigMaps and
+     * Secrets it takes whole, then its env entries, literal or from a ConfigMap or Secret key.
+     */
+    public Map<String, String> environment(Container container) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (container.getEnvFrom() != null) {
+            for (var from : container.getEnvFrom()) {
+                String prefix = Objects.requireNonNullElse(from.getPrefix(), "");
+                if (from.getConfigMapRef() != null) {
+                    get(ConfigMap.class, from.getConfigMapRef().getName()).getData()
+                            .forEach((k, v) -> environment.put(prefix + k, v));
+                }
+                if (from.getSecretRef() != null) {
+                    secretData(from.getSecretRef().getName()).forEach((k, v) -> environment.put(prefix + k, v));
+                }
+            }
+        }
+        if (container.getEnv() != null) {
+            for (var env : container.getEnv()) {
+                var source = env.getValueFrom();
+                if (source == null) {
+                    environment.put(env.getName(), Objects.requireNonNullElse(env.getValue(), ""));
+                } else if (source.getSecretKeyRef() != null) {
+                    var ref = source.getSecretKeyRef();
+                    environment.put(env.getName(), required(secretData(ref.getName()), ref.getKey(), "Secret " + ref.getName()));
+                } else if (source.getConfigMapKeyRef() != null) {
+                    var ref = source.getConfigMapKeyRef();
+                    environment.put(env.getName(), required(get(ConfigMap.class, ref.getName()).getData(), ref.getKey(),
+                            "ConfigMap " + ref.getName()));
+                } else {
+                    throw new AssertionError("no stand-in for " + env.getName() + " from " + source);
+                }
+            }
+        }
+        return environment;
+    }
+
+    /** A Secret's values, decoded. */
+    public Map<String, String> secretData(String name) {
+        Secret secret = get(Secret.class, name);
+        Map<String, String> data = new LinkedHashMap<>();
+        if (secret.getData() != null) {
+            secret.getData().forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+        }
+        if (secret.getStringData() != null) {
+            data.putAll(secret.getStringData());
+        }
+        return data;
+    }
+
+    private static String required(Map<String, String> data, String key, String where) {
+        String value = data == null ? null : data.get(key);
+        if (value == null) {
+            throw new AssertionError(where + " has no key " + key);
+        }
+        return value;
+    }
+
+    public static boolean selects(Map<String, String> selector, Map<String, String> labels) {
         return selector != null && !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet());
     }
 

@@ -1,0 +1,98 @@
+package dev.conference.platform.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The four images as built here by kind/build-images.sh on a JRE 21 made from Debian's packages, without a registry. */
+class ServiceImagesTest {
+
+    private static Images images;
+
+    @BeforeAll
+    static void buildImages() {
+        images = Images.get();
+    }
+
+    @Test
+    void baseImageIsARealJre21() {
+        String version = Podman.run("run", "--rm", images.jreImage, "java", "-version").orFail().err();
+
+        assertThat(version).contains("version \"21.");
+        assertThat(Podman.check("run", "--rm", "--entrypoint", "sh", images.jreImage, "-c", "echo $JAVA_HOME; ls /opt/java/openjdk/bin/java"))
+                .contains("/opt/java/openjdk");
+    }
+
+    @Test
+    void eachImageRunsJava21AsTheUnprivilegedUserTheChartsExpect() {
+        for (String image : images.services.values()) {
+            assertThat(Podman.check("image", "inspect", "--format", "{{.Config.User}}", image)).as(image).isEqualTo("10001:10001");
+            assertThat(Podman.check("run", "--rm", "--entrypoint", "id", image)).as(image)
+                    .startsWith("uid=10001(app) gid=10001(app)");
+            assertThat(Podman.run("run", "--rm", "--entrypoint", "java", image, "-version").orFail().err()).as(image)
+                    .contains("version \"21.");
+        }
+    }
+
+    @Test
+    void eachImageCarriesTheAgentThatMavenChecked() {
+        String pinned = System.getProperty("opentelemetry-javaagent.sha256");
+        assertThat(pinned).as("set by the build from the parent pom").matches("[0-9a-f]{64}");
+        for (String image : images.services.values()) {
+            String listing = Podman.check("run", "--rm", "--entrypoint", "sh", image, "-c",
+                    "sha256sum /opt/opentelemetry/opentelemetry-javaagent.jar; stat -c '%U %a' /opt/opentelemetry/opentelemetry-javaagent.jar");
+
+            assertThat(listing).as(image).startsWith(pinned + "  /opt/opentelemetry/opentelemetry-javaagent.jar")
+                    .endsWith("root 644");
+        }
+    }
+
+    @Test
+    void eachImageKeepsItsOwnCodeInASmallTopLayerAboveTheDependenciesAndTheAgent() {
+        for (String image : images.services.values()) {
+            // Newest first. The Dockerfile copies the agent, then the four layer directories of the jar into
+            // the working directory: dependencies, spring-boot-loader, snapshot-dependencies, application.
+            List<Map<String, Object>> layers = JsonPath.read(Podman.check("history", "--no-trunc", "--format", "json", image), "$");
+            List<Map<String, Object>> jarLayers = layers.stream()
+                    .filter(l -> String.valueOf(l.get("CreatedBy")).matches(".*COPY dir:\\S+ in \\./\\s*")).toList();
+            int agent = indexOf(layers, "opentelemetry-javaagent.jar");
+
+            assertThat(jarLayers).as(image).hasSize(4);
+            assertThat(layers.subList(0, layers.indexOf(jarLayers.getFirst()))).as("%s: only metadata above the code", image)
+                    .allSatisfy(l -> assertThat(size(l)).isZero());
+            assertThat(size(jarLayers.getFirst())).as("%s application layer", image).isLessThan(2_000_000L);
+            assertThat(size(jarLayers.getLast())).as("%s dependencies layer", image).isGreaterThan(20_000_000L);
+            assertThat(agent).as("%s: the agent is below the jar's layers", image).isGreaterThan(layers.indexOf(jarLayers.getLast()));
+        }
+    }
+
+    @Test
+    void imageSizesAreRecorded() {
+        long base = Long.parseLong(Podman.check("image", "inspect", "--format", "{{.Size}}", images.jreImage));
+        ContainerReport.line("JRE 21 base image (Debian 13, debootstrap): %.0f MB", base / 1e6);
+        for (var entry : images.services.entrySet()) {
+            long size = Long.parseLong(Podman.check("image", "inspect", "--format", "{{.Size}}", entry.getValue()));
+            ContainerReport.line("%s image: %.0f MB (%.0f MB above the base)", entry.getKey(), size / 1e6, (size - base) / 1e6);
+
+            assertThat(size - base).as("%s adds its jar layers and the agent, nothing else", entry.getKey())
+                    .isBetween(30_000_000L, 150_000_000L);
+        }
+    }
+
+    private static int indexOf(List<Map<String, Object>> layers, String marker) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (String.valueOf(layers.get(i).get("CreatedBy")).contains(marker)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long size(Map<String, Object> layer) {
+        return ((Number) layer.get("size")).longValue();
+    }
+}
