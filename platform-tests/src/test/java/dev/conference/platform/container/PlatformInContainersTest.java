@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,12 +48,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PlatformInContainersTest {
 
     private static ChartContainers platform;
-    private static Site site;
+    private static Journey journey;
 
     @BeforeAll
     static void startContainers() {
         platform = ChartContainers.started();
-        site = new Site(platform.url("frontend-service"));
+        journey = new Journey(platform.url("frontend-service"), platform.imapPort(),
+                platform.release.secretData("conference-frontend-service-organizer-passwords").get("organizer"));
     }
 
     @Test
@@ -83,7 +85,7 @@ class PlatformInContainersTest {
     @Test
     @Order(2)
     void speakerSubmitsOrganizerApprovesAndTheTalkIsOnTheAgendaWithBothEmailsSent() throws Exception {
-        walkTheJourney("Containers all the way down");
+        journey.walk("Containers all the way down");
     }
 
     @Test
@@ -106,21 +108,18 @@ class PlatformInContainersTest {
     @Test
     @Order(4)
     void underLoadEveryServiceStaysWithinItsMemoryLimitAndNothingFails() throws Exception {
-        Map<String, Double> atRest = new LinkedHashMap<>();
-        for (Running service : platform.services()) {
-            atRest.put(service.component(), platform.memoryMiB(service));
-        }
+        Map<String, Double> atRest = platform.memoryMiB(platform.services());
         Map<String, Double> peak = new ConcurrentHashMap<>(atRest);
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger requests = new AtomicInteger();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        Site organizer = loggedInOrganizer();
+        Site organizer = journey.loggedInOrganizer();
         try (ExecutorService pool = Executors.newFixedThreadPool(7)) {
             for (int i = 0; i < 6; i++) {
                 int client = i;
                 pool.submit(() -> {
                     Site visitor = new Site(platform.url("frontend-service"));
-                    visitor.get("/");
+                    visitor.page("/");
                     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                     for (int n = 0; loading.get() && System.nanoTime() < end && n < 50_000; n++) {
                         HttpResponse<String> response = switch (n % 4) {
@@ -128,7 +127,7 @@ class PlatformInContainersTest {
                             case 1 -> visitor.get("/api/agenda.ics");
                             case 2 -> organizer.get("/api/proposals?size=20&q=talk");
                             default -> n % 40 == 3 && client < 2
-                                    ? visitor.postJson("/api/proposals", proposal("Load " + n, speaker()))
+                                    ? visitor.postJson("/api/proposals", Journey.proposal("Load " + n, Journey.speaker()))
                                     : visitor.get("/api/cfp");
                         };
                         requests.incrementAndGet();
@@ -140,9 +139,7 @@ class PlatformInContainersTest {
             }
             pool.submit(() -> {
                 while (loading.get()) {
-                    for (Running service : platform.services()) {
-                        peak.merge(service.component(), platform.memoryMiB(service), Math::max);
-                    }
+                    platform.memoryMiB(platform.services()).forEach((service, used) -> peak.merge(service, used, Math::max));
                     ChartContainers.sleep(Duration.ofSeconds(1));
                 }
             });
@@ -166,11 +163,15 @@ class PlatformInContainersTest {
     @Order(5)
     void eachServiceFinishesItsRequestsOnSigtermExitsWithinTheGracePeriodAndThePlatformRecoversAfterARestart()
             throws Exception {
-        Map<String, String> lightLoad = Map.of(
-                "frontend-service", "/api/agenda",
-                "c4p-service", "/cfp",
-                "agenda-service", "/agenda-items",
-                "email-service", "/actuator/health/readiness");
+        // What each service is asked while it shuts down: its own work, through its own API.
+        Map<String, ShutdownLoad.Request> lightLoad = Map.of(
+                "frontend-service", ShutdownLoad.get("/api/agenda"),
+                "c4p-service", ShutdownLoad.get("/proposals?size=20"),
+                "agenda-service", ShutdownLoad.get("/agenda-items"),
+                "email-service", new ShutdownLoad.Request("POST", "/emails", () -> """
+                        {"idempotencyKey":"shutdown-test:%s","template":"PROPOSAL_RECEIVED","to":"shutdown@example.com",\
+                        "speakerName":"Ada Container","proposalTitle":"Graceful shutdown","trackingUrl":"http://localhost/track/x"}\
+                        """.formatted(UUID.randomUUID())));
         for (Running service : platform.services()) {
             int port = platform.hostPort(service, ChartContainers.namedPort(service.container(), "http"));
             ShutdownLoad load = new ShutdownLoad(port, lightLoad.get(service.component()));
@@ -178,6 +179,7 @@ class PlatformInContainersTest {
             ChartContainers.sleep(Duration.ofSeconds(2));
 
             long signalled = System.nanoTime();
+            load.signalled();
             Podman.check("kill", "--signal", "TERM", service.name());
             Awaitility.await(service.name() + " exits").atMost(Duration.ofSeconds(service.graceSeconds() + 10))
                     .pollInterval(Duration.ofMillis(100)).until(() -> !platform.isRunning(service));
@@ -186,13 +188,15 @@ class PlatformInContainersTest {
             load.stop();
 
             String exitCode = Podman.check("inspect", "--format", "{{.State.ExitCode}}", service.name());
-            ContainerReport.line("%s on SIGTERM under load: exit %s after %.1f s (grace %d s); %d answered, %d refused after the "
-                            + "listener closed, %d failed", service.component(), exitCode, stoppedIn, service.graceSeconds(),
-                    load.answered.get(), load.refused.get(), load.failed.size());
+            ContainerReport.line("%s on SIGTERM under load: exit %s after %.1f s (%d s left of the grace period after the preStop "
+                            + "sleep); %d answered, %d turned away "
+                            + "after SIGTERM, %d failed", service.component(), exitCode, stoppedIn, service.graceSeconds() - service.preStopSleepSeconds(),
+                    load.answered.get(), load.turnedAway.get(), load.failed.size());
             assertThat(load.failed).as("%s: requests that failed while it shut down", service.component()).isEmpty();
             assertThat(load.answered.get()).as("%s answered under load", service.component()).isPositive();
             assertThat(exitCode).as("%s exit code (143: ended by SIGTERM)", service.component()).isIn("0", "143");
-            assertThat(stoppedIn).as("%s stop time", service.component()).isLessThan(service.graceSeconds());
+            assertThat(stoppedIn).as("%s stop time: SIGTERM comes after the preStop sleep, within the grace period",
+                    service.component()).isLessThan(service.graceSeconds() - service.preStopSleepSeconds());
             assertThat(platform.logs(service, 200)).as("%s shut down gracefully", service.component())
                     .contains("Graceful shutdown complete");
 
@@ -202,94 +206,46 @@ class PlatformInContainersTest {
             ContainerReport.line("%s ready again %.1f s after a restart", service.component(), Images.seconds(restarted));
         }
 
-        site = new Site(platform.url("frontend-service"));
-        walkTheJourney("After every service restarted");
-    }
-
-    /** Submit, log in, approve; the talk reaches the agenda and the speaker's inbox gets both emails. */
-    private static void walkTheJourney(String title) throws Exception {
-        assertThat(site.get("/").statusCode()).isEqualTo(200);
-        HttpResponse<String> agenda = site.get("/api/agenda");
-        assertThat(agenda.statusCode()).isEqualTo(200);
-        assertThat(agenda.headers().firstValue("Content-Type").orElse("")).contains("json");
-
-        String speaker = speaker();
-        HttpResponse<String> submitted = site.postJson("/api/proposals", proposal(title, speaker));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
-        String id = JsonPath.read(submitted.body(), "$.id");
-
-        Site organizer = loggedInOrganizer();
-        HttpResponse<String> decided = organizer.postJson("/api/proposals/" + id + "/decision", "{\"decision\":\"APPROVED\"}");
-        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
-
-        Awaitility.await("the talk is on the agenda").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> JsonPath.<List<Object>>read(site.get("/api/agenda").body(), "$..[?(@.proposalId == '" + id + "')]").size() == 1);
-        Awaitility.await("both emails reached the SMTP server").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> subjectsTo(speaker).size() == 2);
-        assertThat(subjectsTo(speaker)).anyMatch(s -> s.contains("received")).anyMatch(s -> s.contains("accepted"));
-    }
-
-    private static Site loggedInOrganizer() {
-        Site organizer = new Site(platform.url("frontend-service"));
-        organizer.get("/");
-        organizer.get("/api/session");
-        String password = platform.release.secretData("conference-frontend-service-organizer-passwords").get("organizer");
-        HttpResponse<String> login = organizer.logIn("organizer", password);
-        assertThat(login.statusCode()).as("organizer login: %s", login.body()).isBetween(200, 299);
-        return organizer;
-    }
-
-    private static List<String> subjectsTo(String address) throws MessagingException {
-        Properties properties = new Properties();
-        properties.put("mail.imap.connectiontimeout", "2000");
-        properties.put("mail.imap.timeout", "5000");
-        Store store = Session.getInstance(properties).getStore("imap");
-        try {
-            store.connect("127.0.0.1", platform.imapPort(), address, address);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<String> subjects = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
-                subjects.add(message.getSubject());
-            }
-            inbox.close(false);
-            return subjects;
-        } catch (jakarta.mail.AuthenticationFailedException e) {
-            return List.of(); // no mail for that address yet
-        } finally {
-            store.close();
-        }
-    }
-
-    private static String speaker() {
-        return "speaker-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    private static String proposal(String title, String speakerEmail) {
-        return """
-                {"title":"%s","abstract":"Run hardened, as the chart runs it.","speakerName":"Ada Container","speakerEmail":"%s"}
-                """.formatted(title, speakerEmail);
+        journey.walk("After every service restarted");
     }
 
     /**
-     * A light load on one service's port while it shuts down: each request on a connection of its own, as
-     * traffic arrives at a pod from many clients. A request whose connection was accepted must be
-     * answered, and not with a 5xx; a connection refused once the listener has closed is counted apart:
-     * in Kubernetes the pod has left its Service's endpoints by then (the preStop sleep).
+     * A light load on one service's port while it shuts down, each request on a connection of its own, as
+     * traffic reaches a pod from many clients. Every request sent before SIGTERM must be answered, and no
+     * answer may be a 5xx. A request sent after SIGTERM that the server never took (connection refused, not
+     * accepted in time, or closed before a single byte of an answer) is counted apart as turned away: in
+     * Kubernetes the pod has left its Service's endpoints by then, during the preStop sleep.
      */
     private static final class ShutdownLoad {
 
+        /** One HTTP request; the body (may be null) is made anew for each request. */
+        record Request(String method, String path, java.util.function.Supplier<String> body) {
+
+            byte[] bytes() {
+                String content = body == null ? "" : body.get();
+                String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+                        + "Connection: close\r\n" + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: "
+                        + content.getBytes(StandardCharsets.UTF_8).length + "\r\n") + "\r\n";
+                return (head + content).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+
+        static Request get(String path) {
+            return new Request("GET", path, null);
+        }
+
         private final int port;
-        private final String path;
+        private final Request request;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ExecutorService clients = Executors.newCachedThreadPool();
+        private volatile long signalledAt = Long.MAX_VALUE;
         final AtomicInteger answered = new AtomicInteger();
-        final AtomicInteger refused = new AtomicInteger();
+        final AtomicInteger turnedAway = new AtomicInteger();
         final List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        ShutdownLoad(int port, String path) {
+        ShutdownLoad(int port, Request request) {
             this.port = port;
-            this.path = path;
+            this.request = request;
         }
 
         void start(int connections) {
@@ -303,6 +259,11 @@ class PlatformInContainersTest {
             }
         }
 
+        /** Marks the moment SIGTERM is sent. */
+        void signalled() {
+            signalledAt = System.nanoTime();
+        }
+
         void stop() throws InterruptedException {
             running.set(false);
             clients.shutdown();
@@ -310,31 +271,45 @@ class PlatformInContainersTest {
         }
 
         private void once() {
+            long sent = System.nanoTime();
+            String outcome;
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
                 socket.setSoTimeout(10_000);
                 OutputStream out = socket.getOutputStream();
-                out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(request.bytes());
                 out.flush();
-                InputStream in = socket.getInputStream();
-                String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-                if (!response.startsWith("HTTP/1.1 ")) {
-                    failed.add("no answer on an accepted connection");
-                    return;
-                }
-                int status = Integer.parseInt(response.substring(9, 12));
-                if (status >= 500) {
-                    failed.add(String.valueOf(status));
-                } else {
-                    answered.incrementAndGet();
-                }
-            } catch (ConnectException e) {
-                refused.incrementAndGet();
-                ChartContainers.sleep(Duration.ofMillis(20));
+                outcome = answer(socket.getInputStream());
+            } catch (ConnectException | SocketTimeoutException e) {
+                outcome = null; // refused, or not accepted in time
             } catch (IOException e) {
-                failed.add(e.toString());
+                outcome = e.getMessage() != null && e.getMessage().contains("reset") ? null : e.toString();
             }
+            if (outcome == null) {
+                if (sent < signalledAt) {
+                    failed.add("turned away before SIGTERM");
+                } else {
+                    turnedAway.incrementAndGet();
+                }
+                ChartContainers.sleep(Duration.ofMillis(20));
+            } else if (outcome.equals("ok")) {
+                answered.incrementAndGet();
+            } else {
+                failed.add(outcome);
+            }
+        }
+
+        /** "ok", null when the server closed without a byte, or what went wrong. */
+        private static String answer(InputStream in) throws IOException {
+            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            if (response.isEmpty()) {
+                return null;
+            }
+            if (!response.startsWith("HTTP/1.1 ") || response.length() < 12) {
+                return "a partial answer: " + response;
+            }
+            int status = Integer.parseInt(response.substring(9, 12));
+            return status >= 500 ? "answered " + status : "ok";
         }
     }
 }

@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -19,18 +19,24 @@ final class Site {
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
     Site(String base) {
         this.base = base;
     }
 
+    /** A page (or any GET), as a browser asks for it. */
+    HttpResponse<String> page(String path) {
+        return send(request(path).header("Accept", "text/html").GET());
+    }
+
+    /** An API read, as the pages' script asks for it. */
     HttpResponse<String> get(String path) {
-        return send(request(path).GET());
+        return send(request(path).header("Accept", "application/json").GET());
     }
 
     HttpResponse<String> postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path).header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -43,8 +49,7 @@ final class Site {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15))
-                .header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15));
         if (!cookies.isEmpty()) {
             builder.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
@@ -55,7 +60,7 @@ final class Site {
         return builder;
     }
 
-    private synchronized HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             for (String cookie : response.headers().allValues("Set-Cookie")) {

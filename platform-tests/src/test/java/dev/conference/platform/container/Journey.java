@@ -1,0 +1,101 @@
+package dev.conference.platform.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+
+/**
+ * The journey through a running frontend, as kind/smoke.sh walks it on a cluster: the site and the
+ * agenda answer, a speaker submits with the CSRF token, the organizer logs in and approves, the talk
+ * is on the agenda and the SMTP sink holds both emails (read over IMAP).
+ */
+final class Journey {
+
+    private final String frontend;
+    private final int imapPort;
+    private final String organizerPassword;
+
+    Journey(String frontend, int imapPort, String organizerPassword) {
+        this.frontend = frontend;
+        this.imapPort = imapPort;
+        this.organizerPassword = organizerPassword;
+    }
+
+    /** Submit, log in, approve; the talk reaches the agenda and the speaker's inbox gets both emails. */
+    void walk(String title) {
+        Site site = new Site(frontend);
+        assertThat(site.page("/").statusCode()).isEqualTo(200);
+        HttpResponse<String> agenda = site.get("/api/agenda");
+        assertThat(agenda.statusCode()).isEqualTo(200);
+        assertThat(agenda.headers().firstValue("Content-Type").orElse("")).contains("json");
+
+        String speaker = speaker();
+        HttpResponse<String> submitted = site.postJson("/api/proposals", proposal(title, speaker));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String id = JsonPath.read(submitted.body(), "$.id");
+
+        Site organizer = loggedInOrganizer();
+        HttpResponse<String> decided = organizer.postJson("/api/proposals/" + id + "/decision", "{\"decision\":\"APPROVED\"}");
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+
+        Awaitility.await("the talk is on the agenda").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> JsonPath.<List<Object>>read(site.get("/api/agenda").body(),
+                        "$..[?(@.proposalId == '" + id + "')]").size() == 1);
+        Awaitility.await("both emails reached the SMTP server").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> subjectsTo(speaker).size() == 2);
+        assertThat(subjectsTo(speaker)).anyMatch(s -> s.contains("received")).anyMatch(s -> s.contains("accepted"));
+    }
+
+    Site loggedInOrganizer() {
+        Site organizer = new Site(frontend);
+        organizer.page("/admin");
+        HttpResponse<String> login = organizer.logIn("organizer", organizerPassword);
+        assertThat(login.statusCode()).as("organizer login: %s", login.body()).isBetween(200, 299);
+        return organizer;
+    }
+
+    List<String> subjectsTo(String address) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.connectiontimeout", "2000");
+        properties.put("mail.imap.timeout", "5000");
+        Store store = Session.getInstance(properties).getStore("imap");
+        try {
+            store.connect("127.0.0.1", imapPort, address, address);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        } catch (AuthenticationFailedException e) {
+            return List.of(); // nothing was sent to that address yet
+        } finally {
+            store.close();
+        }
+    }
+
+    static String speaker() {
+        return "speaker-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    static String proposal(String title, String speakerEmail) {
+        return """
+                {"title":"%s","abstract":"Run hardened, as the chart runs it.","speakerName":"Ada Container","speakerEmail":"%s"}
+                """.formatted(title, speakerEmail);
+    }
+}
