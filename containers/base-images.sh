@@ -86,9 +86,14 @@ stores() {
     local dir=$WORK/stores bin
     bin=$(ls -d "$dir"/usr/lib/postgresql/*/bin | sort -V | tail -1)
     bin=${bin#"$dir"}
-    # No cluster of the package's own; the entrypoint makes one where PGDATA says. No socket directories
-    # either: the chart mounts empty ones there, and podman would give a mount the image directory's mode.
+    # No cluster of the package's own; the entrypoint makes one where PGDATA says.
     rm -rf "$dir"/var/lib/postgresql/* "$dir"/etc/postgresql/* "$dir"/run/postgresql "$dir"/run/redis
+    # The socket directories writable by all, as in the official images, under a real /var/run: the chart
+    # mounts emptyDirs on /var/run/postgresql, and podman 4.3 gives a volume the mode of its mount point,
+    # which it looks up through the /var/run -> /run link on the host, not in the image.
+    rm -f "$dir/var/run"
+    install -d -m 0755 "$dir/var/run"
+    install -d -m 1777 "$dir/var/run/postgresql" "$dir/var/run/redis"
     # The users the chart runs PostgreSQL (70) and Redis (999) as, as in the images it names.
     chroot "$dir" groupmod --gid 70 postgres
     chroot "$dir" usermod --uid 70 --gid 70 postgres

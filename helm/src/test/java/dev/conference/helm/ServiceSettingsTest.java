@@ -151,6 +151,22 @@ class ServiceSettingsTest {
         assertThat(URI.create(m.environmentValue(c4p, "C4P_PUBLICURL").orElseThrow())).hasScheme("http");
     }
 
+    @Test
+    void theEnvironmentAServiceGetsHoldsThePasswordsOfTheStoresItTalksTo() {
+        Manifests m = Charts.umbrella("default");
+
+        Map<String, String> c4p = m.environment(container(m, "c4p-service"));
+        Map<String, String> agenda = m.environment(container(m, "agenda-service"));
+        Map<String, String> database = m.environment(m.workload("postgresql").pod().getContainers().getFirst());
+        Map<String, String> redis = m.environment(m.workload("redis").pod().getContainers().getFirst());
+
+        assertThat(c4p.get("SPRING_DATASOURCE_PASSWORD")).hasSize(32).isEqualTo(database.get("POSTGRES_PASSWORD"));
+        assertThat(c4p.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(database.get("POSTGRES_USER"));
+        assertThat(c4p).containsEntry("C4P_AGENDA_URL", "http://conference-agenda-service:8080");
+        assertThat(agenda.get("SPRING_DATA_REDIS_PASSWORD")).hasSize(32).isEqualTo(redis.get("REDIS_PASSWORD"));
+        assertThat(m.environment(container(m, "frontend-service")).get("FRONTEND_ORGANIZERS_ORGANIZER")).startsWith("{bcrypt}$2a$");
+    }
+
     private static boolean covers(String bound, String wanted, String env) {
         // "frontend.organizers.organizer" is given by FRONTEND_ORGANIZERS_ORGANIZER through the organizers map.
         return bound.equals(wanted)

@@ -53,8 +53,6 @@ final class ChartContainers implements AutoCloseable {
     static final String OTEL_ENDPOINT = "http://conference-otel-collector:4318";
     private static final int IMAP_PORT = 1143;
 
-    private static ChartContainers shared;
-
     final String run = "ct-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     final String network = run;
     final Manifests release;
@@ -81,20 +79,18 @@ final class ChartContainers implements AutoCloseable {
         }
     }
 
-    /** The platform shared by the container test classes of this JVM, started on first use. */
-    static synchronized ChartContainers started() {
-        if (shared == null) {
-            ChartContainers platform = new ChartContainers(Images.get());
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
-            try {
-                platform.startAll();
-            } catch (RuntimeException | AssertionError e) {
-                platform.close();
-                throw e;
-            }
-            shared = platform;
+    /** Starts the release's workloads; {@link #close()} removes them (also at JVM exit, should a test class not). */
+    static ChartContainers start() {
+        ChartContainers platform = new ChartContainers(Images.get());
+        Thread cleanUp = new Thread(platform::close);
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        try {
+            platform.startAll();
+        } catch (RuntimeException | AssertionError e) {
+            platform.close();
+            throw e;
         }
-        return shared;
+        return platform;
     }
 
     ChartContainers(Images images) {
@@ -457,8 +453,10 @@ final class ChartContainers implements AutoCloseable {
         }
     }
 
-    private static void removeLeftovers() {
+    static void removeLeftovers() {
         String filter = "label=" + LABEL;
+        Podman.run("pod", "ls", "--filter", filter, "--format", "{{.Name}}").out().lines()
+                .forEach(name -> Podman.run("pod", "rm", "--force", name));
         Podman.run("ps", "--all", "--filter", filter, "--format", "{{.Names}}").out().lines()
                 .forEach(name -> Podman.run("rm", "--force", "--time", "0", name));
         Podman.run("volume", "ls", "--filter", filter, "--format", "{{.Name}}").out().lines()
@@ -475,6 +473,14 @@ final class ChartContainers implements AutoCloseable {
             Podman.run("rm", "--force", "--time", "0", container.name());
         }
         running.clear();
+        try (var files = Files.list(ContainerReport.directory())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(run + "-")
+                    && f.getFileName().toString().endsWith(".env")).toList()) {
+                Files.delete(file); // they hold the release's passwords
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         volumes.forEach(volume -> Podman.run("volume", "rm", "--force", volume));
         volumes.clear();
         Podman.run("network", "rm", "--force", network);

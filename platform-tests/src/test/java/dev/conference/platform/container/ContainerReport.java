@@ -37,6 +37,14 @@ final class ContainerReport {
         }
     }
 
+    static void delete(String file) {
+        try {
+            Files.deleteIfExists(directory().resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void write(String file, String text) {
         try {
             Files.writeString(directory().resolve(file), text, StandardCharsets.UTF_8);

@@ -34,6 +34,15 @@ final class Journey {
         this.organizerPassword = organizerPassword;
     }
 
+    /** Waits until the site answers and reaches c4p-service and agenda-service; for runs without readiness probes. */
+    Journey awaitSite(Duration timeout) {
+        Site site = new Site(frontend);
+        Awaitility.await("the site answers through the frontend").atMost(timeout).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> site.get("/api/cfp").statusCode() == 200 && site.get("/api/agenda").statusCode() == 200);
+        return this;
+    }
+
     /** Submit, log in, approve; the talk reaches the agenda and the speaker's inbox gets both emails. */
     void walk(String title) {
         Site site = new Site(frontend);
@@ -67,12 +76,11 @@ final class Journey {
         return organizer;
     }
 
-    List<String> subjectsTo(String address) throws MessagingException {
+    List<String> subjectsTo(String address) {
         Properties properties = new Properties();
         properties.put("mail.imap.connectiontimeout", "2000");
         properties.put("mail.imap.timeout", "5000");
-        Store store = Session.getInstance(properties).getStore("imap");
-        try {
+        try (Store store = Session.getInstance(properties).getStore("imap")) {
             store.connect("127.0.0.1", imapPort, address, address);
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
@@ -84,8 +92,8 @@ final class Journey {
             return subjects;
         } catch (AuthenticationFailedException e) {
             return List.of(); // nothing was sent to that address yet
-        } finally {
-            store.close();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("reading the SMTP sink's mailbox of " + address + " over IMAP", e);
         }
     }
 

@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -52,9 +53,16 @@ class PlatformInContainersTest {
 
     @BeforeAll
     static void startContainers() {
-        platform = ChartContainers.started();
+        platform = ChartContainers.start();
         journey = new Journey(platform.url("frontend-service"), platform.imapPort(),
                 platform.release.secretData("conference-frontend-service-organizer-passwords").get("organizer"));
+    }
+
+    @AfterAll
+    static void removeContainers() {
+        if (platform != null) {
+            platform.close();
+        }
     }
 
     @Test

@@ -1,0 +1,44 @@
+package dev.conference.platform.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conference.helm.Manifests;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rendered workloads played by {@code podman kube play} (changed only where podman 4.3 needs it,
+ * see {@link KubePlay}) keep the chart's security settings and limits, and serve the whole journey.
+ */
+class KubePlayTest {
+
+    @Test
+    void renderedWorkloadsPlayedByPodmanKeepTheirHardeningAndServeTheJourney() {
+        Images images = Images.get();
+        Manifests release = ChartContainers.render();
+        ChartContainers.removeLeftovers();
+        try (KubePlay play = new KubePlay(release, images)) {
+            long started = System.nanoTime();
+            play.play();
+
+            for (String service : Images.SERVICES) {
+                var limits = release.workloads().stream().filter(w -> w.longRunning() && service.equals(w.component()))
+                        .findFirst().orElseThrow().pod().getContainers().getFirst().getResources().getLimits();
+                String inspected = Podman.check("inspect", "--format",
+                        "{{.Config.User}}|{{.HostConfig.ReadonlyRootfs}}|{{.EffectiveCaps}}|{{.HostConfig.SecurityOpt}}|{{.HostConfig.Memory}}",
+                        "conference-" + service + "-" + service);
+
+                assertThat(inspected).as(service).isEqualTo("10001:10001|true|[]|[no-new-privileges]|%s",
+                        Quantity.getAmountInBytes(limits.get("memory")).toBigInteger());
+            }
+            // podman 4.3 plays no readiness or startup probes: wait for the site to reach its backends instead.
+            Journey journey = new Journey("http://127.0.0.1:" + play.frontendPort, play.imapPort,
+                    release.secretData("conference-frontend-service-organizer-passwords").get("organizer"));
+            journey.awaitSite(Duration.ofMinutes(4));
+            ContainerReport.line("podman kube play: the site reached c4p-service and agenda-service %.0f s after the play",
+                    Images.seconds(started));
+            journey.walk("Played by podman kube play");
+        }
+    }
+}
