@@ -84,6 +84,7 @@ final class KubePlay implements AutoCloseable {
             ContainerReport.write(data.getFileName().toString(), Serialization.asJson(secret.getData()));
             Podman.check("secret", "create", "--label", ChartContainers.LABEL + "=" + run, secret.getMetadata().getName(),
                     data.toString());
+            ContainerReport.delete(data.getFileName().toString());
             secrets.add(secret.getMetadata().getName());
         }
         // Volumes of these names left by an interrupted run would hold another run's data and permissions.
@@ -162,7 +163,6 @@ final class KubePlay implements AutoCloseable {
                 .forEach(pod -> Podman.run("pod", "rm", "--force", pod));
         volumes.forEach(volume -> Podman.run("volume", "rm", "--force", volume));
         secrets.forEach(secret -> Podman.run("secret", "rm", secret));
-        secrets.forEach(secret -> ContainerReport.delete(run + "-" + secret + ".secret.json"));
         Podman.run("network", "rm", "--force", run);
     }
 }
