@@ -68,18 +68,24 @@ class ChartFilesTest {
             stages++;
             assertThat(from.group(1)).as("%s FROM", service).isEqualTo("${JRE_IMAGE}");
         }
-        assertThat(stages).as("%s stages", service).isGreaterThanOrEqualTo(3);
+        assertThat(stages).as("%s stages", service).isGreaterThanOrEqualTo(2);
         Matcher base = Pattern.compile("(?m)^ARG JRE_IMAGE=(\\S+)$").matcher(dockerfile);
         assertThat(base.find()).isTrue();
         assertThat(base.group(1)).as("%s base image", service).matches("eclipse-temurin:21\\.\\d+\\.\\d+_\\d+-jre-[a-z]+")
                 .doesNotContain("latest");
         assertThat(dockerfile).as(service)
-                .contains("-Djarmode=tools", "extract --layers", "ADD --checksum=sha256:", "opentelemetry-javaagent-${OTEL_AGENT_VERSION}.jar",
-                        Dockerfiles.OTEL_AGENT_PATH, "USER " + Dockerfiles.USER_ID + ":" + Dockerfiles.USER_ID, "-XX:MaxRAMPercentage",
+                .contains("-Djarmode=tools", "extract --layers",
+                        "COPY target/opentelemetry-javaagent.jar " + Dockerfiles.OTEL_AGENT_PATH,
+                        "USER " + Dockerfiles.USER_ID + ":" + Dockerfiles.USER_ID, "-XX:MaxRAMPercentage",
                         "COPY target/" + service + "-*.jar")
-                .containsPattern("(?m)^ARG OTEL_AGENT_VERSION=2\\.22\\.0$")
                 .containsPattern("(?m)^ENTRYPOINT \\[\"java\"")
                 .doesNotContain("javaagent:" + Dockerfiles.OTEL_AGENT_PATH + "\"]");
+        // Builds alike with Docker with or without BuildKit, podman and buildah, and reads nothing from the network.
+        assertThat(dockerfile).as(service)
+                .doesNotContainPattern("(?m)^#\\s*syntax=")
+                .doesNotContain("--checksum", "--chmod", "--link", "--mount=", "http://", "https://")
+                .doesNotContainPattern("(?m)^ADD\\s")
+                .doesNotContainPattern("\\b(curl|wget)\\b");
         assertThat(Files.readString(dir.resolve(".dockerignore"))).contains("!target/*.jar", "target/*-stubs.jar");
 
         Map<?, ?> values = Serialization.unmarshal(Files.readString(Charts.source(service).resolve("values.yaml")), Map.class);
