@@ -343,7 +343,8 @@ final class ChartContainers implements AutoCloseable {
         Probe readiness = container.container().getReadinessProbe();
         while (System.nanoTime() < deadline) {
             if (!isRunning(container)) {
-                throw new AssertionError(container.name() + " exited before it was ready:\n" + logs(container, 60));
+                throw new AssertionError(container.name() + " exited before it was ready; podman "
+                        + String.join(" ", container.runCommand()) + "\n" + logs(container, 60));
             }
             boolean ready = container.component().equals("mailpit") ? smtpAnswers(container)
                     : readiness == null || passes(container, readiness);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -106,10 +105,5 @@ final class Podman {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Starts podman without waiting, for commands that run alongside the test (a load, a stop). */
-    static CompletableFuture<Result> async(Duration timeout, String... args) {
-        return CompletableFuture.supplyAsync(() -> run(timeout, args));
     }
 }
