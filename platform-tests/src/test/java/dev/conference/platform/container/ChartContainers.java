@@ -124,15 +124,35 @@ final class ChartContainers implements AutoCloseable {
             startedAt.put(service, System.nanoTime());
             start(workload(service), images.services.get(service), List.of());
         }
+        // Polled together, so that each one's time is its own. Waits past the chart's startup budget, so that a
+        // slow machine reports its times instead of failing here.
+        Map<String, Double> readyIn = new LinkedHashMap<>();
+        Duration budget = startupBudget(get("frontend-service"));
+        long deadline = System.nanoTime() + budget.plusSeconds(120).toNanos();
+        while (readyIn.size() < startedAt.size()) {
+            for (String service : Images.SERVICES) {
+                Running container = running.get(service);
+                if (readyIn.containsKey(service)) {
+                    continue;
+                }
+                if (!isRunning(container)) {
+                    throw new AssertionError(container.name() + " exited before it was ready:\n" + logs(container, 60));
+                }
+                if (passes(container, container.container().getReadinessProbe())) {
+                    readyIn.put(service, Images.seconds(startedAt.get(service)));
+                } else if (System.nanoTime() > deadline) {
+                    throw new AssertionError(container.name() + " not ready within " + budget.plusSeconds(120) + ":\n"
+                            + logs(container, 60));
+                }
+            }
+            sleep(Duration.ofMillis(250));
+        }
         for (String service : Images.SERVICES) {
-            Running container = running.get(service);
-            // Waits past the chart's startup budget, so that a slow machine reports its times instead of failing here.
-            Duration budget = startupBudget(container);
-            awaitReady(container, budget.plusSeconds(120));
-            double readyIn = Images.seconds(startedAt.get(service));
-            ContainerReport.line("%s ready %.1f s after its start (startup probe budget %d s%s; limits %s)", service, readyIn,
-                    budget.toSeconds(), readyIn > budget.toSeconds() ? ": EXCEEDED, a kubelet would have restarted it" : "",
-                    String.join(" ", limits(container.container())));
+            Duration own = startupBudget(get(service));
+            ContainerReport.line("%s ready %.1f s after its start (startup probe budget %d s%s; limits %s)", service,
+                    readyIn.get(service), own.toSeconds(),
+                    readyIn.get(service) > own.toSeconds() ? ": EXCEEDED, a kubelet would have restarted it" : "",
+                    String.join(" ", limits(get(service).container())));
         }
         ContainerReport.line("The four service containers started together, all ready in %.1f s", Images.seconds(started));
     }
@@ -300,7 +320,10 @@ final class ChartContainers implements AutoCloseable {
         return args;
     }
 
-    /** emptyDirs as tmpfs of their size limit (mode 0777 as the kubelet makes them), claims as named volumes. */
+    /**
+     * emptyDirs as tmpfs of their size limit, claims as named volumes. (podman gives a tmpfs the mode of the
+     * directory it is mounted on, whatever mode it is asked for; the images keep those directories writable.)
+     */
     private List<String> volumes(Workload workload, Container container, String name) {
         List<String> args = new ArrayList<>();
         for (VolumeMount mount : Objects.requireNonNullElse(container.getVolumeMounts(), List.<VolumeMount>of())) {
