@@ -8,7 +8,7 @@
 #           StatefulSets and its helm test without their registry images
 #
 # Each is tagged with a digest of this script and kept in podman's storage: a second run only prints the
-# names. Needs root, debootstrap, podman, and the Debian mirror apt uses (DEBIAN_MIRROR overrides it).
+# names. Images of earlier versions of the script, and unused images built on them, are removed. Needs root, debootstrap, podman, and the Debian mirror apt uses (DEBIAN_MIRROR overrides it).
 #
 #   containers/base-images.sh [jre] [stores]     (default: both)
 # prints one line per image, NAME=image, for example JRE_IMAGE=localhost/conference-platform/jre:21-0a1b2c3d4e5f
@@ -137,6 +137,21 @@ SCRIPT
   echo "STORES_IMAGE=$image"
 }
 
+# Untags the images an earlier version of this script made, then removes every unused image built on
+# them (the label is inherited through FROM): old bases, and service images and build stages replaced since.
+prune() {
+  local repository tag
+  for repository in localhost/conference-platform/jre localhost/conference-platform/stores; do
+    podman images --format '{{.Repository}}:{{.Tag}}' "$repository" | while read -r tag; do
+      case "$tag" in
+        *"$DIGEST") ;;
+        *) podman untag "$tag" >/dev/null 2>&1 || true ;;
+      esac
+    done
+  done
+  podman image prune --force --filter "label=org.opencontainers.image.source=containers/base-images.sh" >/dev/null 2>&1 || true
+}
+
 exec 9>"/var/tmp/conference-platform-base-images.lock"
 flock 9
 [ $# -gt 0 ] || set -- jre stores
@@ -147,3 +162,4 @@ for what in "$@"; do
     *) fail "unknown image '$what': jre or stores" ;;
   esac
 done
+prune
