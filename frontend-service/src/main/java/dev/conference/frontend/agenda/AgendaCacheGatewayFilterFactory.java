@@ -88,12 +88,16 @@ public class AgendaCacheGatewayFilterFactory extends AbstractGatewayFilterFactor
             if (HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)) {
                 return chain.filter(exchange);
             }
-            return chain.filter(exchange).doOnSuccess(done -> {
+            // Before the answer is committed, not after it is sent: a client that reads the agenda right
+            // after a change must not be answered from the copy of before the change.
+            exchange.getResponse().beforeCommit(() -> {
                 HttpStatusCode status = exchange.getResponse().getStatusCode();
                 if (status != null && status.is2xxSuccessful()) {
                     memory.expireAll();
                 }
+                return Mono.empty();
             });
+            return chain.filter(exchange);
         }
         AgendaCacheKey key = AgendaCacheKey.of(exchange.getRequest());
         if (key == null) {
