@@ -30,7 +30,7 @@ import org.springframework.web.client.RestClient;
  * Agenda reads under load, in one run on one machine: {@code GET /api/agenda} through the gateway
  * (frontend-service), {@code GET /agenda-items} from agenda-service directly, and nginx serving the
  * very bytes the gateway answered as a static file. wrk drives each with the same threads,
- * connections and duration; everything listens on 127.0.0.1. Goal (SPEC §5): gateway ≥ 0.5 × nginx
+ * connections and duration; everything listens on 127.0.0.1. Goal: gateway ≥ 0.5 × nginx
  * requests/s, with p99 under 20 ms at 64 connections.
  *
  * <p>Not part of the test suite. Run with {@code bench/agenda-read.sh} (which installs wrk and nginx
