@@ -48,7 +48,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what (the public API in the README). Anyone: the pages, agenda reads, submitting, tracking, the CfP
+ * Who may call what (the route table in the service README). Anyone: the pages, agenda reads, submitting, tracking, the CfP
  * window, health and Prometheus. Organizers only: everything else under {@code /api}. Nothing
  * else of the actuator.
  *
