@@ -51,7 +51,11 @@ final class ChartContainers implements AutoCloseable {
 
     static final String LABEL = "dev.conference.container-tests";
     static final String OTEL_ENDPOINT = "http://conference-otel-collector:4318";
-    private static final int IMAP_PORT = 1143;
+    static final int IMAP_PORT = 1143;
+    /** GreenMail standing in for Mailpit: SMTP on Mailpit's port, IMAP for the tests, any login accepted. */
+    static final List<String> MAIL_SINK_COMMAND = List.of("java", "-Xmx64m", "-Dgreenmail.smtp.hostname=0.0.0.0",
+            "-Dgreenmail.smtp.port=1025", "-Dgreenmail.imap.hostname=0.0.0.0", "-Dgreenmail.imap.port=" + IMAP_PORT,
+            "-Dgreenmail.auth.disabled", "-jar", "/opt/greenmail/greenmail-standalone.jar");
 
     final String run = "ct-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     final String network = run;
@@ -230,10 +234,7 @@ final class ChartContainers implements AutoCloseable {
         start(mailpit, images.jreImage, List.of(
                 "--volume", jar + ":/opt/greenmail/greenmail-standalone.jar:ro",
                 "--publish", "127.0.0.1::" + IMAP_PORT,
-                "--entrypoint=" + json(List.of("java", "-Xmx64m", "-Dgreenmail.smtp.hostname=0.0.0.0",
-                        "-Dgreenmail.smtp.port=1025", "-Dgreenmail.imap.hostname=0.0.0.0",
-                        "-Dgreenmail.imap.port=" + IMAP_PORT, "-Dgreenmail.auth.disabled",
-                        "-jar", "/opt/greenmail/greenmail-standalone.jar"))));
+"--entrypoint=" + json(MAIL_SINK_COMMAND)));
     }
 
     /** The IMAP port of the SMTP sink on 127.0.0.1: log in with any recipient's address as user and password. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Images {
 
-    static final List<String> SERVICES = List.of("frontend-service", "c4p-service", "agenda-service", "email-service");
+    static final List<String> SERVICES = dev.conference.helm.Charts.SERVICES;
 
     private static Images instance;
     private static RuntimeException failure;
@@ -79,7 +79,7 @@ final class Images {
     }
 
     static Path root() {
-        return Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        return dev.conference.helm.Charts.root();
     }
 
     static String version() {

@@ -39,8 +39,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class KubePlay implements AutoCloseable {
 
-    private static final int IMAP_PORT = 1143;
-
     final String run = "kp-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     final int frontendPort = Platform.freePort();
     final int imapPort = Platform.freePort();
@@ -103,11 +101,9 @@ final class KubePlay implements AutoCloseable {
             case "postgresql", "redis" -> container.setImage(images.storesImage);
             case "mailpit" -> {
                 container.setImage(images.jreImage);
-                container.setCommand(List.of("java", "-Xmx64m", "-Dgreenmail.smtp.hostname=0.0.0.0", "-Dgreenmail.smtp.port=1025",
-                        "-Dgreenmail.imap.hostname=0.0.0.0", "-Dgreenmail.imap.port=" + IMAP_PORT, "-Dgreenmail.auth.disabled",
-                        "-jar", "/opt/greenmail/greenmail-standalone.jar"));
+                container.setCommand(ChartContainers.MAIL_SINK_COMMAND);
                 container.setArgs(List.of());
-                container.getPorts().add(new ContainerPortBuilder().withName("imap").withContainerPort(IMAP_PORT)
+                container.getPorts().add(new ContainerPortBuilder().withName("imap").withContainerPort(ChartContainers.IMAP_PORT)
                         .withHostIP("127.0.0.1").withHostPort(imapPort).build());
                 container.setLivenessProbe(null);
                 spec.getVolumes().add(new VolumeBuilder().withName("greenmail").withNewHostPath()
