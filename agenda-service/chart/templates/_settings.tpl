@@ -14,3 +14,8 @@ spring.data.redis.port: {{ .Values.redis.port | quote }}
       key: {{ .Values.redis.passwordKey }}
 {{- end }}
 {{- end -}}
+
+{{/* NetworkPolicy egress to Redis: the release's, or the operator's (redis.egressCidrs). */}}
+{{- define "agenda-service.storeEgress" -}}
+{{ include "conference-lib.storeEgress" (dict "ctx" . "what" "redis" "host" .Values.redis.host "port" .Values.redis.port "cidrs" .Values.redis.egressCidrs "inRelease" "redis") }}
+{{- end -}}

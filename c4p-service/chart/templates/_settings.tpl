@@ -16,13 +16,21 @@ c4p.public-url: {{ ((.Values.global).publicUrl) | default "http://localhost" | q
       key: {{ .Values.database.passwordKey }}
 {{- end -}}
 
+{{/* NetworkPolicy egress to PostgreSQL: the release's, or the operator's (database.egressCidrs). */}}
+{{- define "c4p-service.storeEgress" -}}
+{{ include "conference-lib.storeEgress" (dict "ctx" . "what" "database" "host" .Values.database.host "port" .Values.database.port "cidrs" .Values.database.egressCidrs "inRelease" "postgresql") }}
+{{- end -}}
 
 {{/* Labels of the consistency-check pods: their own name, so the c4p Service never selects them. */}}
 {{- define "c4p-service.consistencyCheckLabels" -}}
 helm.sh/chart: {{ include "conference-lib.chart" . }}
+{{ include "c4p-service.consistencyCheckPodLabels" . }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end -}}
+
+{{- define "c4p-service.consistencyCheckPodLabels" -}}
 app.kubernetes.io/name: c4p-consistency-check
 app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/component: consistency-check
 app.kubernetes.io/part-of: conference-platform
-app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}

@@ -21,3 +21,8 @@ spring.mail.properties.mail.smtp.starttls.required: {{ $smtp.starttls | quote }}
       key: {{ $.Values.smtp.passwordKey }}
 {{- end }}
 {{- end -}}
+
+{{/* NetworkPolicy egress to the SMTP server: the release's Mailpit, or the operator's relay (smtp.egressCidrs). */}}
+{{- define "email-service.storeEgress" -}}
+{{ include "conference-lib.storeEgress" (dict "ctx" . "what" "smtp" "host" .Values.smtp.host "port" .Values.smtp.port "cidrs" .Values.smtp.egressCidrs "inRelease" "mailpit") }}
+{{- end -}}

@@ -37,3 +37,19 @@ spring.security.oauth2.client.registration.oidc.scope: {{ join "," .Values.oidc.
       key: {{ .Values.oidc.clientSecretKey }}
 {{- end }}
 {{- end -}}
+
+{{/*
+NetworkPolicy egress to Redis (the release's, or the operator's: redis.egressCidrs) and, with OIDC on, to
+the identity provider (oidc.egressCidrs, on the issuer URI's port), which the service asks while it starts.
+*/}}
+{{- define "frontend-service.storeEgress" -}}
+{{ include "conference-lib.storeEgress" (dict "ctx" . "what" "redis" "host" .Values.redis.host "port" .Values.redis.port "cidrs" .Values.redis.egressCidrs "inRelease" "redis") }}
+{{- if .Values.oidc.enabled }}
+{{- $issuer := urlParse .Values.oidc.issuerUri }}
+{{- $port := ternary 443 80 (eq $issuer.scheme "https") }}
+{{- if ne $issuer.host $issuer.hostname }}
+{{- $port = trimPrefix (printf "%s:" $issuer.hostname) $issuer.host | int }}
+{{- end }}
+{{ include "conference-lib.storeEgress" (dict "ctx" . "what" "oidc" "host" $issuer.hostname "port" $port "cidrs" .Values.oidc.egressCidrs "inRelease" "") }}
+{{- end }}
+{{- end -}}

@@ -2,13 +2,13 @@
 The service's settings as environment variables, keyed by the Spring property they set.
 
 Sources, later ones win:
-  1. what every service gets in the cluster (server.port, JSON logs);
+  1. what every service gets in the cluster (server.port, management.server.port, JSON logs);
   2. "<chart>.config", the properties the chart derives from its values (URLs, hosts);
   3. .Values.config, where an operator sets any property the service reads, by its Spring name.
 A null or empty value leaves the property to the service's own default.
 */}}
 {{- define "conference-lib.configProperties" -}}
-{{- $common := dict "server.port" (toString .Values.containerPort) -}}
+{{- $common := dict "server.port" (toString .Values.containerPort) "management.server.port" (toString .Values.managementPort) -}}
 {{- with .Values.logFormat -}}
 {{- $_ := set $common "logging.structured.format.console" . -}}
 {{- end -}}
@@ -17,7 +17,7 @@ A null or empty value leaves the property to the service's own default.
 {{- toYaml $merged -}}
 {{- end -}}
 
-{{/* ConfigMap data: ENV_NAME: value, for the properties above and the OpenTelemetry agent. */}}
+{{/* ConfigMap data: ENV_NAME: value, for the properties above, the JVM's options and the OpenTelemetry agent. */}}
 {{- define "conference-lib.configData" -}}
 {{- $ctx := . -}}
 {{- $props := fromYaml (include "conference-lib.configProperties" .) -}}
@@ -32,7 +32,27 @@ A null or empty value leaves the property to the service's own default.
 {{ include "conference-lib.envName" $prop }}: {{ tpl $text $ctx | quote }}
 {{- end }}
 {{- end }}
+JAVA_TOOL_OPTIONS: {{ include "conference-lib.javaToolOptions" . | quote }}
 {{- include "conference-lib.otelData" . }}
+{{- end -}}
+
+{{/*
+The JVM's memory, each pool sized explicitly so that together they fit the container's memory limit
+(the budget per service is in docs/operations.md), and the OpenTelemetry agent when it is on.
+*/}}
+{{- define "conference-lib.javaToolOptions" -}}
+{{- $jvm := .Values.jvm -}}
+{{- $options := list (printf "-Xmx%s" $jvm.heap) (printf "-XX:MaxMetaspaceSize=%s" $jvm.metaspace)
+      (printf "-XX:ReservedCodeCacheSize=%s" $jvm.codeCache) (printf "-XX:MaxDirectMemorySize=%s" $jvm.directMemory)
+      (printf "-Xss%s" $jvm.threadStack) -}}
+{{- if include "conference-lib.otelEnabled" . -}}
+{{- $options = append $options (printf "-javaagent:%s" .Values.otel.agentPath) -}}
+{{- end -}}
+{{- join " " (concat $options ($jvm.extraOptions | default list)) -}}
+{{- end -}}
+
+{{- define "conference-lib.otelEnabled" -}}
+{{- if or .Values.otel.enabled (((.Values.global).otel).enabled) -}}true{{- end -}}
 {{- end -}}
 
 {{/*
@@ -42,8 +62,7 @@ JAVA_TOOL_OPTIONS loads it, the OTEL_* variables configure it. Metrics stay on /
 {{- define "conference-lib.otelData" -}}
 {{- $global := ((.Values.global).otel) | default dict -}}
 {{- $otel := merge (deepCopy (.Values.otel | default dict)) $global -}}
-{{- if or .Values.otel.enabled $global.enabled }}
-JAVA_TOOL_OPTIONS: {{ printf "-javaagent:%s" .Values.otel.agentPath | quote }}
+{{- if include "conference-lib.otelEnabled" . }}
 OTEL_SERVICE_NAME: {{ include "conference-lib.name" . | quote }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ required "otel.endpoint is required when OpenTelemetry is enabled" $otel.endpoint | quote }}
 OTEL_EXPORTER_OTLP_PROTOCOL: {{ $otel.protocol | default "http/protobuf" | quote }}

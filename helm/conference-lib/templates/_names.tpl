@@ -27,13 +27,21 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 
 {{- define "conference-lib.labels" -}}
 helm.sh/chart: {{ include "conference-lib.chart" . }}
-{{ include "conference-lib.selectorLabels" . }}
+{{ include "conference-lib.podLabels" . }}
 {{- with .Chart.AppVersion }}
 app.kubernetes.io/version: {{ . | quote }}
 {{- end }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end -}}
+
+{{/*
+Labels of the pods themselves. Nothing that changes with the chart's version: a pod template that
+changes restarts every pod, so only a change the pods use may change it.
+*/}}
+{{- define "conference-lib.podLabels" -}}
+{{ include "conference-lib.selectorLabels" . }}
 app.kubernetes.io/component: {{ .Values.component | default "service" }}
 app.kubernetes.io/part-of: conference-platform
-app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
 
 {{/*
@@ -54,20 +62,41 @@ app.kubernetes.io/instance: {{ .ctx.Release.Name }}
 {{- end -}}
 
 {{/*
-The image reference. The tag defaults to the chart's appVersion; "latest" and empty tags are refused
-so that every rollout and rollback is reproducible.
-Usage: include "conference-lib.image" (dict "image" .Values.image "ctx" $)
+The image reference: registry, repository, and a digest or a tag. global.imageRegistry, when set,
+replaces every image's registry (a mirror); the tag defaults to "defaultTag" (the service charts pass
+global.imageTag), then the chart's appVersion. "latest" and empty tags are refused so that every
+rollout and rollback is reproducible.
+Usage: include "conference-lib.image" (dict "image" .Values.image "ctx" $ ["defaultTag" "..."])
 */}}
 {{- define "conference-lib.image" -}}
-{{- $registry := .image.registry | default ((.ctx.Values.global).imageRegistry) | default "" -}}
-{{- $tag := .image.tag | default .ctx.Chart.AppVersion | toString -}}
+{{- $registry := ((.ctx.Values.global).imageRegistry) | default .image.registry | default "" -}}
+{{- $tag := include "conference-lib.imageTag" . -}}
 {{- if or (eq $tag "") (eq $tag "latest") -}}
 {{- fail (printf "image %s needs a pinned tag, not %q" .image.repository $tag) -}}
 {{- end -}}
+{{- $prefix := ternary "" (printf "%s/" $registry) (eq $registry "") -}}
 {{- if .image.digest -}}
-{{- printf "%s%s@%s" (ternary "" (printf "%s/" $registry) (eq $registry "")) .image.repository .image.digest -}}
+{{- printf "%s%s@%s" $prefix .image.repository .image.digest -}}
 {{- else -}}
-{{- printf "%s%s:%s" (ternary "" (printf "%s/" $registry) (eq $registry "")) .image.repository $tag -}}
+{{- printf "%s%s:%s" $prefix .image.repository $tag -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "conference-lib.imageTag" -}}
+{{- .image.tag | default .defaultTag | default .ctx.Chart.AppVersion | toString -}}
+{{- end -}}
+
+{{/*
+The pull policy: the image's own, or else Always for a -SNAPSHOT tag (rebuilt under the same name, so a
+node's copy may be stale) and IfNotPresent for a digest or any other tag.
+*/}}
+{{- define "conference-lib.imagePullPolicy" -}}
+{{- if .image.pullPolicy -}}
+{{- .image.pullPolicy -}}
+{{- else if and (not .image.digest) (hasSuffix "-SNAPSHOT" (include "conference-lib.imageTag" .)) -}}
+Always
+{{- else -}}
+IfNotPresent
 {{- end -}}
 {{- end -}}
 
@@ -79,9 +108,12 @@ underscores, dashes go, letters are upper case. "c4p.outbox.poll-interval" -> "C
 {{- . | replace "-" "" | replace "." "_" | upper -}}
 {{- end -}}
 
-{{/* Whether a feature is on for this chart: its own value, or the umbrella's global switch. */}}
+{{/* Whether NetworkPolicies are on: the umbrella's global switch when it is set, else the chart's own. */}}
 {{- define "conference-lib.networkPolicyEnabled" -}}
-{{- if or .Values.networkPolicy.enabled (((.Values.global).networkPolicy).enabled) -}}true{{- end -}}
+{{- $global := ((.Values.global).networkPolicy) | default dict -}}
+{{- if hasKey $global "enabled" -}}
+{{- if $global.enabled -}}true{{- end -}}
+{{- else if .Values.networkPolicy.enabled -}}true{{- end -}}
 {{- end -}}
 
 {{- define "conference-lib.serviceMonitorEnabled" -}}

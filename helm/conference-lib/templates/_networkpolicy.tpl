@@ -4,9 +4,11 @@ every pod of the release; each component's own policy then opens what it needs:
 - ingress on its HTTP port only from the components listed in networkPolicy.ingressFrom (pods of the
   same release, by app.kubernetes.io/name) and the raw peers in networkPolicy.ingressFromPeers
   (for example the ingress controller's namespace);
-- egress to DNS, to the components in networkPolicy.egressTo (name and port), and to the raw rules
-  in networkPolicy.extraEgress (for example an external database's address) and
-  global.networkPolicy.extraEgress (for example the OpenTelemetry collector, for every service).
+- ingress on its management port (the actuator) only from global.networkPolicy.metricsFrom (Prometheus);
+- egress to DNS, to the components in networkPolicy.egressTo (name and port), to its stores (in the
+  release, or the operator's CIDRs for external ones: see conference-lib.storeEgress), and to the raw
+  rules in networkPolicy.extraEgress and global.networkPolicy.extraEgress (for example the
+  OpenTelemetry collector, for every service).
 */}}
 
 {{/* The egress rule every pod needs: DNS at the cluster's resolver. */}}
@@ -27,14 +29,50 @@ every pod of the release; each component's own policy then opens what it needs:
 {{- end -}}
 
 {{/*
+Egress to one store or server a service talks to:
+- in the release (host empty): the component's pods, on its port;
+- outside (host set): the operator's CIDRs, on its port. Without them the render stops: a policy that
+  silently blocks the database would only show as a crash loop on a live cluster.
+Usage: include "conference-lib.storeEgress" (dict "ctx" $ "what" "database" "host" "" "port" 5432
+         "cidrs" (list) "inRelease" "postgresql")
+*/}}
+{{- define "conference-lib.storeEgress" -}}
+{{- if not .host -}}
+- to:
+    - podSelector:
+        matchLabels:
+          {{- include "conference-lib.peerLabels" (dict "name" .inRelease "ctx" .ctx) | nindent 10 }}
+  ports:
+    - port: {{ .port }}
+      protocol: TCP
+{{- else if .cidrs -}}
+- to:
+    {{- range .cidrs }}
+    - ipBlock:
+        cidr: {{ . }}
+    {{- end }}
+  ports:
+    - port: {{ .port }}
+      protocol: TCP
+{{- else -}}
+{{- fail (printf "%s: %s %s is outside the release and NetworkPolicies are on, so nothing may reach it yet: set %s.egressCidrs to the addresses it answers on (%s.%s.egressCidrs in the umbrella chart), or turn NetworkPolicies off" .ctx.Chart.Name .what .host .what .ctx.Chart.Name .what) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 Usage: include "conference-lib.networkpolicy" .
-Reads .Values.networkPolicy.{ingressFrom, ingressFromPeers, egressTo, extraEgress} and .Values.containerPort.
+Reads .Values.networkPolicy.{ingressFrom, ingressFromPeers, egressTo, extraEgress}, .Values.containerPort,
+.Values.managementPort and the chart's own "<chart>.storeEgress" (the stores and servers it talks to).
 */}}
 {{- define "conference-lib.networkpolicy" -}}
 {{- if include "conference-lib.networkPolicyEnabled" . -}}
 {{- $ctx := . -}}
 {{- $np := .Values.networkPolicy -}}
 {{- $metricsPeers := (((.Values.global).networkPolicy).metricsFrom) | default list -}}
+{{- $extraEgress := concat ($np.extraEgress | default list) ((((.Values.global).networkPolicy).extraEgress) | default list) -}}
+{{- if and (include "conference-lib.otelEnabled" .) (not $extraEgress) -}}
+{{- fail (printf "%s: OpenTelemetry is on and NetworkPolicies are on, but no egress reaches the collector: add it to global.networkPolicy.extraEgress (or %s.networkPolicy.extraEgress)" .Chart.Name .Chart.Name) -}}
+{{- end -}}
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -56,6 +94,7 @@ spec:
   {{- end }}
   {{- if or $from $np.ingressFromPeers $metricsPeers }}
   ingress:
+    {{- if or $from $np.ingressFromPeers }}
     - from:
         {{- range $from }}
         - podSelector:
@@ -65,12 +104,18 @@ spec:
         {{- with $np.ingressFromPeers }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
-        {{- with $metricsPeers }}
-        {{- toYaml . | nindent 8 }}
-        {{- end }}
       ports:
         - port: {{ .Values.containerPort }}
           protocol: TCP
+    {{- end }}
+    {{- with $metricsPeers }}
+    # Prometheus, on the actuator's port only.
+    - from:
+        {{- toYaml . | nindent 8 }}
+      ports:
+        - port: {{ $ctx.Values.managementPort }}
+          protocol: TCP
+    {{- end }}
   {{- else }}
   ingress: []
   {{- end }}
@@ -85,10 +130,10 @@ spec:
         - port: {{ .port }}
           protocol: TCP
     {{- end }}
-    {{- with $np.extraEgress }}
-    {{- toYaml . | nindent 4 }}
+    {{- with (include (printf "%s.storeEgress" .Chart.Name) . | trim) }}
+    {{- . | nindent 4 }}
     {{- end }}
-    {{- with (((.Values.global).networkPolicy).extraEgress) }}
+    {{- with $extraEgress }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
 {{- end -}}

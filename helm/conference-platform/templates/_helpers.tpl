@@ -16,13 +16,18 @@ app.kubernetes.io/instance: {{ .ctx.Release.Name }}
 {{/* Usage: include "conference-platform.labels" (dict "ctx" $ "name" "redis" "component" "cache" "version" "8.2.2") */}}
 {{- define "conference-platform.labels" -}}
 helm.sh/chart: {{ include "conference-lib.chart" .ctx }}
-{{ include "conference-platform.selectorLabels" . }}
+{{ include "conference-platform.podLabels" . }}
 {{- with .version }}
 app.kubernetes.io/version: {{ . | toString | trunc 63 | quote }}
 {{- end }}
+app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
+{{- end -}}
+
+{{/* Labels of a component's pods: none that changes with the chart's version, which would restart them. */}}
+{{- define "conference-platform.podLabels" -}}
+{{ include "conference-platform.selectorLabels" . }}
 app.kubernetes.io/component: {{ .component }}
 app.kubernetes.io/part-of: conference-platform
-app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
 {{- end -}}
 
 {{/* Pod and container security for the stores: their image's own non-root user, nothing else. */}}

@@ -37,7 +37,7 @@ class NetworkPolicyTest {
 
     @Test
     void theReleaseAllowsExactlyThePlatformsCallGraphAndDns() {
-        Manifests m = Charts.umbrella("networkpolicy");
+        Manifests m = Charts.umbrella("default");
         List<Workload> pods = m.workloads();
         Set<String> components = new TreeSet<>();
         pods.forEach(w -> components.add(w.component()));
@@ -84,7 +84,7 @@ class NetworkPolicyTest {
 
     @Test
     void everyPodOfTheReleaseIsIsolatedBothWays() {
-        Manifests m = Charts.umbrella("networkpolicy");
+        Manifests m = Charts.umbrella("default");
         NetworkPolicy deny = m.get(NetworkPolicy.class, Charts.RELEASE + "-default-deny");
         assertThat(deny.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(deny.getSpec().getIngress()).isNullOrEmpty();
@@ -100,8 +100,14 @@ class NetworkPolicyTest {
     }
 
     @Test
-    void noNetworkPolicyIsRenderedUnlessAskedFor() {
-        assertThat(Charts.umbrella("default").all(NetworkPolicy.class)).isEmpty();
+    void networkPoliciesAreOnUnlessTheOperatorTurnsThemOff() {
+        assertThat(Charts.umbrella("default").all(NetworkPolicy.class)).hasSizeGreaterThan(Charts.SERVICES.size());
+        for (String service : Charts.SERVICES) {
+            assertThat(Manifests.parse(Charts.render(service, List.of(), Map.of())).all(NetworkPolicy.class))
+                    .as("%s on its own", service).anyMatch(np -> np.getMetadata().getName().equals(Charts.RELEASE + "-" + service));
+        }
+        assertThat(Charts.umbrella(Map.of("global.networkPolicy.enabled", "false")).all(NetworkPolicy.class))
+                .as("the umbrella's switch decides for every chart").isEmpty();
     }
 
     @Test
@@ -109,9 +115,11 @@ class NetworkPolicyTest {
         Manifests m = Charts.umbrella("observability");
         for (String service : Charts.SERVICES) {
             NetworkPolicy np = m.get(NetworkPolicy.class, Charts.RELEASE + "-" + service);
-            assertThat(np.getSpec().getIngress()).singleElement().satisfies(rule -> assertThat(rule.getFrom())
+            var fromMonitoring = np.getSpec().getIngress().stream().filter(rule -> rule.getFrom().stream()
                     .anyMatch(p -> p.getNamespaceSelector() != null
-                            && "monitoring".equals(p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))));
+                            && "monitoring".equals(p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")))).toList();
+            assertThat(fromMonitoring).as("%s: Prometheus reaches the management port, and only that", service).singleElement()
+                    .satisfies(rule -> assertThat(ports(rule.getPorts())).containsExactly("9090/TCP"));
             assertThat(np.getSpec().getEgress()).anyMatch(rule -> rule.getTo().stream().anyMatch(p -> p.getNamespaceSelector() != null
                     && "observability".equals(p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))));
         }
