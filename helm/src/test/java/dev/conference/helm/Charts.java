@@ -16,17 +16,11 @@ import java.util.stream.Stream;
 /**
  * The platform's charts, rendered by real Helm (helm-java) from a working copy under target/.
  *
- * <p>The working copy differs from the sources in two ways, both only so that a render without a
- * cluster shows everything an install would create:
- * <ul>
- *   <li>{@code conference-lib.existingSecretData}, the one template that calls {@code lookup}, is
- *       replaced by one that answers from {@code global.testClusterSecrets}: helm-java's template
- *       would otherwise ask a Kubernetes API server. A test thereby plays the cluster's part, with
- *       the same contract ({@code {}} when the Secret is absent, its {@code data} when present).</li>
- *   <li>{@code helm.sh/hook: test} becomes {@code conference-platform.dev/helm-hook: test}, because
- *       Helm leaves hooks out of the rendered manifest; the tests check the hook pods like any other
- *       pod, and {@link ChartFilesTest} checks that the sources do declare them as hooks.</li>
- * </ul>
+ * <p>The working copy differs from the sources in one way, only so that a render without a cluster shows
+ * everything an install would create: the {@code helm.sh/hook} annotations become
+ * {@code conference-platform.dev/helm-hook} (and {@code -weight}, {@code -delete-policy}), because Helm leaves
+ * hooks out of the rendered manifest. The tests check the hook objects (the helm test pods, the secrets Job)
+ * like any other, and {@link ChartFilesTest} checks that the sources do declare them as hooks.
  */
 public final class Charts {
 
@@ -34,12 +28,6 @@ public final class Charts {
     public static final String RELEASE = "conference";
     public static final String NAMESPACE = "conference";
     public static final String HOOK_MARKER = "conference-platform.dev/helm-hook";
-
-    private static final String LOOKUP_STAND_IN = """
-            {{- define "conference-lib.existingSecretData" -}}
-            {{- toYaml (dig .name "data" dict (((.ctx.Values.global).testClusterSecrets) | default dict)) -}}
-            {{- end -}}
-            """;
 
     private static Path work;
     private static final Map<String, String> RENDERS = new ConcurrentHashMap<>();
@@ -108,6 +96,12 @@ public final class Charts {
         return rendered;
     }
 
+    /** Renders again, past the cache: for checking that two renders agree. */
+    static String renderAgain(String chart, List<Path> valuesFiles, Map<String, String> sets) {
+        RENDERS.remove(chart + valuesFiles + sets);
+        return render(chart, valuesFiles, sets);
+    }
+
     public static Manifests umbrella(String variant) {
         List<Path> values = variant.equals("default") ? List.of() : List.of(Path.of("ci", variant + "-values.yaml"));
         return Manifests.parse(render("conference-platform", values, Map.of()));
@@ -140,10 +134,7 @@ public final class Charts {
             for (String chart : allCharts()) {
                 Path to = target.resolve(root().relativize(source(chart)));
                 copy(source(chart), to);
-                if (!chart.equals("conference-lib")) {
-                    Files.writeString(to.resolve("templates/_zz_lookup_stand_in.tpl"), LOOKUP_STAND_IN);
-                    markHooks(to.resolve("templates/tests"));
-                }
+                markHooks(to.resolve("templates"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -156,13 +147,13 @@ public final class Charts {
         return target;
     }
 
-    private static void markHooks(Path tests) throws IOException {
-        if (!Files.isDirectory(tests)) {
+    static void markHooks(Path templates) throws IOException {
+        if (!Files.isDirectory(templates)) {
             return;
         }
-        try (Stream<Path> files = Files.list(tests)) {
-            for (Path file : files.toList()) {
-                Files.writeString(file, Files.readString(file).replace("helm.sh/hook: test", HOOK_MARKER + ": test"));
+        try (Stream<Path> files = Files.walk(templates)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.writeString(file, Files.readString(file).replace("helm.sh/hook", HOOK_MARKER));
             }
         }
     }

@@ -40,19 +40,6 @@ class DayOneDefectsTest {
 
     private static final long MIB = 1024 * 1024;
 
-    /**
-     * Native memory beyond the JVM options' pools, in MiB: symbol tables (46 MiB in c4p-service with the agent),
-     * the JIT's arenas while it compiles (up to 45 MiB), threads, GC structures and malloc's own overhead.
-     * Measured with -XX:NativeMemoryTracking in the images with the agent on (docs/operations.md).
-     */
-    static final long OTHER_NATIVE_MIB = 112;
-
-    /**
-     * CPU seconds a service needs to become ready with the agent on, at most: measured by the container tests
-     * (PlatformInContainersTest records it per service), with some room.
-     */
-    public static final double START_CPU_SECONDS = 60;
-
     static List<String> variants() {
         return Charts.variants();
     }
@@ -160,9 +147,9 @@ class DayOneDefectsTest {
             long codeCache = jvmSize(options, "-XX:ReservedCodeCacheSize=", service);
             long direct = jvmSize(options, "-XX:MaxDirectMemorySize=", service);
             jvmSize(options, "-Xss", service);
-            long budget = heap + metaspace + codeCache + direct + OTHER_NATIVE_MIB * MIB;
+            long budget = heap + metaspace + codeCache + direct + Budgets.OTHER_NATIVE_MIB * MIB;
             assertThat(budget).as("%s in %s: heap %d + metaspace %d + code cache %d + direct %d + other native %d MiB fit the %d MiB limit",
-                    service, variant, heap / MIB, metaspace / MIB, codeCache / MIB, direct / MIB, OTHER_NATIVE_MIB, limit / MIB)
+                    service, variant, heap / MIB, metaspace / MIB, codeCache / MIB, direct / MIB, Budgets.OTHER_NATIVE_MIB, limit / MIB)
                     .isLessThanOrEqualTo(limit);
         }
     }
@@ -180,8 +167,8 @@ class DayOneDefectsTest {
             int budget = startup.getPeriodSeconds() * startup.getFailureThreshold();
             assertThat(request * budget)
                     .as("%s: a start needs %.0f CPU seconds; a %.2f-core request gives %.0f in the %d s budget on a busy node",
-                            service, START_CPU_SECONDS, request, request * budget, budget)
-                    .isGreaterThanOrEqualTo(START_CPU_SECONDS * 1.25);
+                            service, Budgets.START_CPU_SECONDS, request, request * budget, budget)
+                    .isGreaterThanOrEqualTo(Budgets.START_CPU_SECONDS * 1.25);
         }
     }
 

@@ -2,14 +2,17 @@ package dev.conference.helm;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,7 +48,7 @@ public record Manifests(List<HasMetadata> resources) {
         }
 
         public boolean longRunning() {
-            return owner instanceof Deployment || owner instanceof StatefulSet;
+            return owner instanceof Deployment || owner instanceof StatefulSet || isRollout(owner);
         }
 
         public List<Container> allContainers() {
@@ -98,14 +101,36 @@ public record Manifests(List<HasMetadata> resources) {
             } else if (r instanceof StatefulSet s) {
                 var t = s.getSpec().getTemplate();
                 workloads.add(new Workload(s, t.getSpec(), labels(t.getMetadata().getLabels()), labels(t.getMetadata().getAnnotations())));
+            } else if (r instanceof Job j) {
+                var t = j.getSpec().getTemplate();
+                workloads.add(new Workload(j, t.getSpec(), labels(t.getMetadata().getLabels()), labels(t.getMetadata().getAnnotations())));
             } else if (r instanceof CronJob c) {
                 var t = c.getSpec().getJobTemplate().getSpec().getTemplate();
                 workloads.add(new Workload(c, t.getSpec(), labels(t.getMetadata().getLabels()), labels(t.getMetadata().getAnnotations())));
             } else if (r instanceof Pod p) {
                 workloads.add(new Workload(p, p.getSpec(), labels(p.getMetadata().getLabels()), labels(p.getMetadata().getAnnotations())));
+            } else if (isRollout(r)) {
+                var t = rolloutTemplate(r);
+                workloads.add(new Workload(r, t.getSpec(), labels(t.getMetadata().getLabels()), labels(t.getMetadata().getAnnotations())));
             }
         }
         return workloads;
+    }
+
+    /** An Argo Rollouts Rollout: a Deployment's pods under another owner. */
+    public static boolean isRollout(HasMetadata resource) {
+        return "Rollout".equals(resource.getKind()) && resource.getApiVersion().startsWith("argoproj.io/");
+    }
+
+    /** A Rollout's spec.selector. */
+    public static LabelSelector rolloutSelector(HasMetadata rollout) {
+        Object selector = ((GenericKubernetesResource) rollout).get("spec", "selector");
+        return Serialization.unmarshal(Serialization.asJson(selector), LabelSelector.class);
+    }
+
+    private static PodTemplateSpec rolloutTemplate(HasMetadata rollout) {
+        Object template = ((GenericKubernetesResource) rollout).get("spec", "template");
+        return Serialization.unmarshal(Serialization.asJson(template), PodTemplateSpec.class);
     }
 
     public Workload workload(String component) {
@@ -191,6 +216,33 @@ public record Manifests(List<HasMetadata> resources) {
             }
         }
         return environment;
+    }
+
+    /**
+     * What the release's secrets Jobs create (conference-lib.secretsJob): each Job's RELEASE_SECRETS, in order,
+     * one map per Secret with its "name", "keys" and "prune".
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> generatedSecretSpecs() {
+        List<Map<String, Object>> specs = new ArrayList<>();
+        for (Job job : all(Job.class)) {
+            for (Container c : job.getSpec().getTemplate().getSpec().getContainers()) {
+                for (var env : c.getEnv() == null ? List.<io.fabric8.kubernetes.api.model.EnvVar>of() : c.getEnv()) {
+                    if (env.getName().equals("RELEASE_SECRETS")) {
+                        Map<String, Object> spec = Serialization.unmarshal(env.getValue(), Map.class);
+                        specs.addAll((List<Map<String, Object>>) spec.get("secrets"));
+                    }
+                }
+            }
+        }
+        return specs;
+    }
+
+    /** This release as the cluster would hold it once these Secrets exist too. */
+    public Manifests withSecrets(List<Secret> secrets) {
+        List<HasMetadata> all = new ArrayList<>(resources);
+        all.addAll(secrets);
+        return new Manifests(List.copyOf(all));
     }
 
     /** A Secret's values, decoded. */

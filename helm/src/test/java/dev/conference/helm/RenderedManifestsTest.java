@@ -15,9 +15,11 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -117,14 +119,21 @@ class RenderedManifestsTest {
 
     @ParameterizedTest
     @MethodSource("variants")
-    void everyWorkloadHasItsOwnServiceAccountAndNoPodMountsAToken(String variant) {
+    void everyWorkloadHasItsOwnServiceAccountAndOnlyTheSecretsJobsMountAToken(String variant) {
         Manifests m = Charts.umbrella(variant);
         Set<String> seen = new HashSet<>();
         for (Workload w : m.workloads()) {
-            assertThat(w.pod().getAutomountServiceAccountToken()).as("%s automountServiceAccountToken", w).isFalse();
+            boolean secretsJob = w.owner() instanceof Job && w.component().endsWith("-secrets");
+            assertThat(w.pod().getAutomountServiceAccountToken()).as("%s automountServiceAccountToken", w).isEqualTo(secretsJob);
+            if (secretsJob) {
+                assertThat(w.owner().getMetadata().getAnnotations()).as("%s runs as a hook", w)
+                        .containsEntry(Charts.HOOK_MARKER, "pre-install,pre-upgrade");
+                assertThat(m.get(ServiceAccount.class, w.pod().getServiceAccountName()).getMetadata().getAnnotations())
+                        .as("%s's ServiceAccount exists before it", w).containsEntry(Charts.HOOK_MARKER, "pre-install,pre-upgrade");
+            }
             if (w.owner().getMetadata().getAnnotations() != null
                     && w.owner().getMetadata().getAnnotations().containsKey(Charts.HOOK_MARKER)) {
-                continue; // helm test pods: short-lived, no API access, no token
+                continue; // hooks: the helm test pods (no API access), the secrets Jobs (checked above)
             }
             String account = w.pod().getServiceAccountName();
             assertThat(account).as("%s serviceAccountName", w).isNotBlank();
@@ -162,6 +171,9 @@ class RenderedManifestsTest {
             if (w.owner() instanceof Deployment d) {
                 assertThat(Manifests.selects(d.getSpec().getSelector(), w.podLabels())).as("%s selects its pods", w).isTrue();
             }
+            if (Manifests.isRollout(w.owner())) {
+                assertThat(Manifests.selects(Manifests.rolloutSelector(w.owner()), w.podLabels())).as("%s selects its pods", w).isTrue();
+            }
             if (w.owner() instanceof StatefulSet s) {
                 assertThat(Manifests.selects(s.getSpec().getSelector(), w.podLabels())).as("%s selects its pods", w).isTrue();
                 assertThat(m.find(Service.class, s.getSpec().getServiceName())).as("%s serviceName", w)
@@ -190,9 +202,11 @@ class RenderedManifestsTest {
         }
         for (HorizontalPodAutoscaler hpa : m.all(HorizontalPodAutoscaler.class)) {
             var target = hpa.getSpec().getScaleTargetRef();
-            assertThat(target.getKind()).isEqualTo("Deployment");
-            Deployment d = m.get(Deployment.class, target.getName());
-            assertThat(d.getSpec().getReplicas()).as("%s leaves replicas to its HPA", target.getName()).isNull();
+            assertThat(target.getKind()).isIn("Deployment", "Rollout");
+            Workload scaled = workloads.stream().filter(w -> w.kind().equals(target.getKind()) && w.name().equals(target.getName()))
+                    .findFirst().orElseThrow(() -> new AssertionError("HPA target " + target.getKind() + "/" + target.getName()));
+            assertThat(Serialization.asJson(scaled.owner())).as("%s leaves replicas to its HPA", target.getName())
+                    .doesNotContain("\"replicas\"");
         }
         for (NetworkPolicy np : m.all(NetworkPolicy.class)) {
             assertThat(workloads.stream().filter(w -> Manifests.selects(np.getSpec().getPodSelector(), w.podLabels())))
@@ -241,8 +255,15 @@ class RenderedManifestsTest {
 
     @ParameterizedTest
     @MethodSource("variants")
-    void everySecretAndConfigMapAPodUsesIsRenderedOrNamedByTheOperator(String variant) {
+    void everySecretAndConfigMapAPodUsesIsRenderedMadeByTheSecretsJobOrNamedByTheOperator(String variant) {
         Manifests m = Charts.umbrella(variant);
+        assertThat(m.all(Secret.class)).as("no Secret is rendered: its values would change with every render").isEmpty();
+        java.util.Map<String, java.util.Map<String, Object>> generated = new java.util.HashMap<>();
+        for (var spec : m.generatedSecretSpecs()) {
+            @SuppressWarnings("unchecked")
+            var keys = (java.util.Map<String, Object>) spec.get("keys");
+            generated.put((String) spec.get("name"), keys);
+        }
         for (Workload w : m.workloads()) {
             for (Container c : w.allContainers()) {
                 if (c.getEnvFrom() != null) {
@@ -262,8 +283,9 @@ class RenderedManifestsTest {
                         if (OPERATOR_SECRETS.contains(ref.getName()) && variant.equals("external")) {
                             continue;
                         }
-                        Secret secret = m.get(Secret.class, ref.getName());
-                        assertThat(secret.getData()).as("%s env %s: key %s of Secret %s", w, env.getName(), ref.getKey(), ref.getName())
+                        assertThat(generated.get(ref.getName()))
+                                .as("%s env %s: Secret %s is made by a secrets Job", w, env.getName(), ref.getName()).isNotNull()
+                                .as("%s env %s: key %s of Secret %s", w, env.getName(), ref.getKey(), ref.getName())
                                 .containsKey(ref.getKey());
                     }
                 }
@@ -323,6 +345,9 @@ class RenderedManifestsTest {
     private static io.fabric8.kubernetes.api.model.LabelSelector selector(Workload w) {
         if (w.owner() instanceof Deployment d) {
             return d.getSpec().getSelector();
+        }
+        if (Manifests.isRollout(w.owner())) {
+            return Manifests.rolloutSelector(w.owner());
         }
         return ((StatefulSet) w.owner()).getSpec().getSelector();
     }

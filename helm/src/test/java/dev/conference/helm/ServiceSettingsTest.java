@@ -153,7 +153,7 @@ class ServiceSettingsTest {
 
     @Test
     void theEnvironmentAServiceGetsHoldsThePasswordsOfTheStoresItTalksTo() {
-        Manifests m = Charts.umbrella("default");
+        Manifests m = GeneratedSecrets.firstInstall(Charts.umbrella("default"));
 
         Map<String, String> c4p = m.environment(container(m, "c4p-service"));
         Map<String, String> agenda = m.environment(container(m, "agenda-service"));

@@ -62,6 +62,8 @@ final class ChartContainers implements AutoCloseable {
     final Manifests release;
     final Images images;
     private final Map<String, Running> running = new LinkedHashMap<>();
+    /** CPU seconds each service had used when it first answered its readiness probe. */
+    final Map<String, Double> startCpuSeconds = new LinkedHashMap<>();
     private final List<String> volumes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -103,10 +105,21 @@ final class ChartContainers implements AutoCloseable {
         removeLeftovers();
     }
 
-    /** The umbrella chart's defaults, with the OpenTelemetry agent switched on in every service. */
+    /**
+     * The umbrella chart's defaults, with the OpenTelemetry agent switched on in every service (and the
+     * NetworkPolicies' egress to its collector), and the service images as built here.
+     */
     static Manifests render() {
-        String yaml = Charts.render("conference-platform", List.of(),
-                Map.of("global.otel.enabled", "true", "global.otel.endpoint", OTEL_ENDPOINT));
+        Map<String, String> sets = new LinkedHashMap<>();
+        sets.put("global.otel.enabled", "true");
+        sets.put("global.otel.endpoint", OTEL_ENDPOINT);
+        sets.put("global.networkPolicy.extraEgress[0].to[0].ipBlock.cidr", "10.0.0.0/8");
+        sets.put("global.networkPolicy.extraEgress[0].ports[0].port", "4318");
+        sets.put("global.imageRegistry", "localhost");
+        for (String service : Images.SERVICES) {
+            sets.put(service + ".image.pullPolicy", "Never");
+        }
+        String yaml = Charts.render("conference-platform", List.of(), sets);
         ContainerReport.write("release.yaml", yaml);
         return Manifests.parse(yaml);
     }
@@ -144,6 +157,7 @@ final class ChartContainers implements AutoCloseable {
                 }
                 if (passes(container, container.container().getReadinessProbe())) {
                     readyIn.put(service, Images.seconds(startedAt.get(service)));
+                    startCpuSeconds.put(service, cpuSeconds(container));
                 } else if (System.nanoTime() > deadline) {
                     throw new AssertionError(container.name() + " not ready within " + budget.plusSeconds(120) + ":\n"
                             + logs(container, 60));
@@ -153,12 +167,18 @@ final class ChartContainers implements AutoCloseable {
         }
         for (String service : Images.SERVICES) {
             Duration own = startupBudget(get(service));
-            ContainerReport.line("%s ready %.1f s after its start (startup probe budget %d s%s; limits %s)", service,
-                    readyIn.get(service), own.toSeconds(),
+            ContainerReport.line("%s ready %.1f s after its start, using %.1f CPU seconds (startup probe budget %d s%s; limits %s)",
+                    service, readyIn.get(service), startCpuSeconds.get(service), own.toSeconds(),
                     readyIn.get(service) > own.toSeconds() ? ": EXCEEDED, a kubelet would have restarted it" : "",
                     String.join(" ", limits(get(service).container())));
         }
         ContainerReport.line("The four service containers started together, all ready in %.1f s", Images.seconds(started));
+    }
+
+    /** The CPU time a container has used so far, in seconds. */
+    static double cpuSeconds(Running container) {
+        String nanos = Podman.check("stats", "--no-stream", "--format", "{{.CPUNano}}", container.name());
+        return Long.parseLong(nanos) / 1e9;
     }
 
     /** The Deployment or StatefulSet whose pods are app.kubernetes.io/name {@code component}. */

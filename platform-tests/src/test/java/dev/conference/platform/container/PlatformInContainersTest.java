@@ -3,6 +3,7 @@ package dev.conference.platform.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.conference.helm.Budgets;
 import dev.conference.platform.container.ChartContainers.Running;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
@@ -12,6 +13,9 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -80,6 +84,27 @@ class PlatformInContainersTest {
                     .isEqualTo(Quantity.getAmountInBytes(new Quantity(tmpSize)).longValue());
             assertThat(platform.logs(service, 100_000)).as("%s loads the OpenTelemetry agent", service.name())
                     .contains("opentelemetry-javaagent - version: " + System.getProperty("opentelemetry-javaagent.version"));
+            assertThat(platform.startCpuSeconds.get(service.component()))
+                    .as("%s: CPU seconds until ready, which the chart's CPU request and startup budget allow for", service.name())
+                    .isLessThanOrEqualTo(Budgets.START_CPU_SECONDS);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void metricsAnswerOnTheManagementPortAndNotOnTheServicePort() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (Running service : platform.services()) {
+            String management = "http://127.0.0.1:" + platform.hostPort(service, ChartContainers.namedPort(service.container(), "management"));
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(service.name()).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+            HttpResponse<String> onServicePort = http.send(
+                    HttpRequest.newBuilder(URI.create(platform.url(service.component()) + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(onServicePort.statusCode()).as("%s: the service port answers /actuator/prometheus with %d", service.name(),
+                    onServicePort.statusCode()).isIn(401, 403, 404);
         }
     }
 

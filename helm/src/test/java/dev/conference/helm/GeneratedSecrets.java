@@ -1,0 +1,63 @@
+package dev.conference.helm;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Stands in for the secrets Jobs where no cluster runs them: the Secrets their RELEASE_SECRETS describe, made
+ * as frontend-service's ReleaseSecrets makes them on a first install (random letters and digits, bcrypt hashes
+ * of them). The program itself is tested in frontend-service, and run in its image by the container tests.
+ */
+public final class GeneratedSecrets {
+
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private GeneratedSecrets() {
+    }
+
+    /** The release with the Secrets its Jobs would create on a first install. */
+    public static Manifests firstInstall(Manifests release) {
+        Map<String, Map<String, String>> values = new HashMap<>();
+        List<Secret> secrets = new ArrayList<>();
+        var bcrypt = new BCryptPasswordEncoder(4);
+        for (Map<String, Object> spec : release.generatedSecretSpecs()) {
+            String name = (String) spec.get("name");
+            Map<String, String> data = new LinkedHashMap<>();
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> keys = (Map<String, Map<String, Object>>) spec.get("keys");
+            keys.forEach((key, how) -> {
+                if (how.get("random") instanceof Number length) {
+                    data.put(key, random(length.intValue()));
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, String> of = (Map<String, String>) how.get("bcryptOf");
+                    data.put(key, "{bcrypt}" + bcrypt.encode(values.get(of.get("secret")).get(of.get("key"))));
+                }
+            });
+            values.put(name, data);
+            Map<String, String> encoded = new LinkedHashMap<>();
+            data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+            secrets.add(new SecretBuilder().withNewMetadata().withName(name).withNamespace(Charts.NAMESPACE).endMetadata()
+                    .withType("Opaque").withData(encoded).build());
+        }
+        return release.withSecrets(secrets);
+    }
+
+    private static String random(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
+        }
+        return text.toString();
+    }
+}
