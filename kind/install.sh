@@ -12,7 +12,10 @@ for service in "${SERVICES[@]}"; do
 done
 helm dependency update --skip-refresh "$ROOT/helm/conference-platform" >/dev/null
 
-values=(--values "$ROOT/kind/values.yaml")
+tag_file="$ROOT/target/kind-image-tag"
+[ -f "$tag_file" ] || { echo "No images built yet: run kind/build-images.sh --load first" >&2; exit 1; }
+# The build loaded into the nodes, by its own tag: every pod runs exactly that build.
+values=(--values "$ROOT/kind/values.yaml" --set "global.imageTag=$(cat "$tag_file")")
 if [ "${EXPOSE:-ingress}" = gateway ]; then
   values+=(--values "$ROOT/kind/gateway-values.yaml")
 fi

@@ -5,9 +5,10 @@ public final class Budgets {
 
     /**
      * CPU seconds a service uses until it is ready, with the OpenTelemetry agent on, at most. The container
-     * tests measure each start (c4p-service, the slowest, used about 40) and fail above this.
+     * tests measure each start and fail above this: c4p-service, the slowest, used 68 with the four starting
+     * together on a loaded 2-core machine, email-service 32.
      */
-    public static final double START_CPU_SECONDS = 60;
+    public static final double START_CPU_SECONDS = 80;
 
     /**
      * Native memory beyond the pools the JVM options bound, in MiB: symbol tables (46 MiB in c4p-service with

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -128,13 +129,23 @@ public final class Charts {
     }
 
     private static Path prepare() {
-        Path target = Path.of(System.getProperty("chart.work", "target/chart-work")).toAbsolutePath();
+        return copyOf(root(), Path.of(System.getProperty("chart.work", "target/chart-work")).toAbsolutePath(), UnaryOperator.identity());
+    }
+
+    /**
+     * A working copy of the charts found under {@code sourceRoot} (this checkout, or an earlier commit's files),
+     * dependencies built, each Chart.yaml passed through {@code chartYaml}. Returns the copy's root.
+     */
+    static Path copyOf(Path sourceRoot, Path target, UnaryOperator<String> chartYaml) {
         try {
             deleteRecursively(target);
             for (String chart : allCharts()) {
-                Path to = target.resolve(root().relativize(source(chart)));
-                copy(source(chart), to);
+                Path relative = root().relativize(source(chart));
+                Path to = target.resolve(relative);
+                copy(sourceRoot.resolve(relative), to);
                 markHooks(to.resolve("templates"));
+                Path chartFile = to.resolve("Chart.yaml");
+                Files.writeString(chartFile, chartYaml.apply(Files.readString(chartFile)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,6 +156,19 @@ public final class Charts {
         }
         new Helm(target.resolve(root().relativize(source("conference-platform")))).dependency().update().skipRefresh().call();
         return target;
+    }
+
+    /** Renders the umbrella chart of a working copy made by {@link #copyOf}. */
+    static String renderUmbrellaAt(Path copy, List<Path> valuesFiles, Map<String, String> sets) {
+        Path dir = copy.resolve(root().relativize(source("conference-platform")));
+        var template = new Helm(dir).template().withName(RELEASE).withNamespace(NAMESPACE);
+        for (Path values : valuesFiles) {
+            template = template.withValuesFile(dir.resolve(values));
+        }
+        for (var set : sets.entrySet()) {
+            template = template.set(set.getKey(), set.getValue());
+        }
+        return template.call();
     }
 
     static void markHooks(Path templates) throws IOException {

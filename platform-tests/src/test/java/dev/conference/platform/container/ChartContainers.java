@@ -101,8 +101,8 @@ final class ChartContainers implements AutoCloseable {
 
     ChartContainers(Images images) {
         this.images = images;
-        this.release = render();
         removeLeftovers();
+        this.release = SecretsJobs.run(render(), images.services.get("frontend-service"));
     }
 
     /**
@@ -116,6 +116,8 @@ final class ChartContainers implements AutoCloseable {
         sets.put("global.networkPolicy.extraEgress[0].to[0].ipBlock.cidr", "10.0.0.0/8");
         sets.put("global.networkPolicy.extraEgress[0].ports[0].port", "4318");
         sets.put("global.imageRegistry", "localhost");
+        // KinD's Kubernetes: the preStop pause is a sleep action.
+        sets.put("global.kubeVersion", "1.33.0");
         for (String service : Images.SERVICES) {
             sets.put(service + ".image.pullPolicy", "Never");
         }

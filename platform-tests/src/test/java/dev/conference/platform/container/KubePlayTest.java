@@ -16,8 +16,8 @@ class KubePlayTest {
     @Test
     void renderedWorkloadsPlayedByPodmanKeepTheirHardeningAndServeTheJourney() {
         Images images = Images.get();
-        Manifests release = ChartContainers.render();
         ChartContainers.removeLeftovers();
+        Manifests release = SecretsJobs.run(ChartContainers.render(), images.services.get("frontend-service"));
         try (KubePlay play = new KubePlay(release, images)) {
             long started = System.nanoTime();
             play.play();
