@@ -104,8 +104,13 @@ public final class Charts {
     }
 
     public static Manifests umbrella(String variant) {
+        return Manifests.parse(umbrellaYaml(variant));
+    }
+
+    /** The umbrella as Helm prints it, with a variant's values: "default" or the name of a ci/*-values.yaml. */
+    public static String umbrellaYaml(String variant) {
         List<Path> values = variant.equals("default") ? List.of() : List.of(Path.of("ci", variant + "-values.yaml"));
-        return Manifests.parse(render("conference-platform", values, Map.of()));
+        return render("conference-platform", values, Map.of());
     }
 
     public static Manifests umbrella(Map<String, String> sets) {
