@@ -88,11 +88,9 @@ spec:
     - Ingress
     - Egress
   {{- $from := $np.ingressFrom | default list }}
-  {{- if (.Values.tests).enabled }}
-  {{- /* the chart's own helm test pod (off in the umbrella, which tests through the frontend) */}}
-  {{- $from = append $from (printf "%s-test" (include "conference-lib.name" .)) }}
-  {{- end }}
-  {{- if or $from $np.ingressFromPeers $metricsPeers }}
+  {{- /* the chart's own helm test pod asks the readiness group (off in the umbrella, which tests through the frontend) */}}
+  {{- $test := (.Values.tests).enabled }}
+  {{- if or $from $np.ingressFromPeers $metricsPeers $test }}
   ingress:
     {{- if or $from $np.ingressFromPeers }}
     - from:
@@ -114,6 +112,15 @@ spec:
         {{- toYaml . | nindent 8 }}
       ports:
         - port: {{ $ctx.Values.managementPort }}
+          protocol: TCP
+    {{- end }}
+    {{- if $test }}
+    - from:
+        - podSelector:
+            matchLabels:
+              {{- include "conference-lib.peerLabels" (dict "name" (printf "%s-test" (include "conference-lib.name" .)) "ctx" $ctx) | nindent 14 }}
+      ports:
+        - port: {{ .Values.managementPort }}
           protocol: TCP
     {{- end }}
   {{- else }}

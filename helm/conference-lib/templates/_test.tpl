@@ -1,5 +1,5 @@
 {{/*
-helm test for one service: a pod that asks the service's readiness group through its Service.
+helm test for one service: a pod that asks the service's readiness group through its Service, on the management port.
 Rendered when .Values.tests.enabled (the umbrella turns these off and tests the platform as a whole).
 */}}
 {{- define "conference-lib.testConnection" -}}
@@ -43,7 +43,7 @@ spec:
         - "6"
         - --retry-connrefused
         - --retry-all-errors
-        - {{ printf "http://%s:%v/actuator/health/readiness" (include "conference-lib.fullname" .) .Values.service.port | quote }}
+        - {{ printf "http://%s:%v/actuator/health/readiness" (include "conference-lib.fullname" .) .Values.managementPort | quote }}
       resources:
         requests:
           cpu: 10m
@@ -72,9 +72,13 @@ spec:
 Inside the cluster it answers on http://{{ $fullname }}.{{ .Release.Namespace }}.svc:{{ .Values.service.port }}
 (internal only; the public entry point is frontend-service).
 
+{{ if (.Values.rollout).enabled -}}
+  kubectl argo rollouts -n {{ .Release.Namespace }} status {{ $fullname }}
+{{ else -}}
   kubectl -n {{ .Release.Namespace }} rollout status deployment/{{ $fullname }}
-  kubectl -n {{ .Release.Namespace }} port-forward service/{{ $fullname }} 8080:{{ .Values.service.port }}
-  curl -s localhost:8080/actuator/health/readiness
+{{ end -}}
+  kubectl -n {{ .Release.Namespace }} port-forward service/{{ $fullname }} 9090:{{ .Values.managementPort }}
+  curl -s localhost:9090/actuator/health/readiness
 {{- if .Values.tests.enabled }}
   helm test {{ .Release.Name }} -n {{ .Release.Namespace }}
 {{- end }}

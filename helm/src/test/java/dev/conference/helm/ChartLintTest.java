@@ -47,7 +47,9 @@ class ChartLintTest {
     @ValueSource(strings = {"frontend-service.image.tag=latest", "c4p-service.replicaCount=-1", "agenda-service.containerPort=0",
             "email-service.smtp.auth=sometimes", "postgresql.image.tag=latest", "frontend-service.organizers.usernames[0]=Olivia",
             "c4p-service.probes.startup.periodSeconds=0", "nosuchsetting=1", "c4p-service.securityContext.readOnlyRootFilesystem=false",
-            "frontend-service.config.Not_A_Property=1"})
+            "frontend-service.config.Not_A_Property=1", "c4p-service.jvm.heap=lots", "agenda-service.managementPort=0",
+            "c4p-service.database.egressCidrs[0]=db.example.org", "frontend-service.rollout.analysis.maxErrorRatio=2",
+            "email-service.autoscaling.targetCPU=most", "redis.maxMemoryPolicy=allkeys-random"})
     void theSchemasRefuseValuesThatCannotWork(String set) {
         String[] kv = set.split("=", 2);
         assertThatThrownBy(() -> Charts.render("conference-platform", List.of(), Map.of(kv[0], kv[1])))
