@@ -29,6 +29,9 @@ public final class Charts {
     public static final String RELEASE = "conference";
     public static final String NAMESPACE = "conference";
     public static final String HOOK_MARKER = "conference-platform.dev/helm-hook";
+    /** The variant of deploy/production-values.yaml, as the Argo CD Application in deploy/argocd/ installs it. */
+    static final String PRODUCTION = "production";
+    static final String ARGO_CD_APPLICATION = "deploy/argocd/conference-platform.yaml";
 
     private static Path work;
     private static final Map<String, String> RENDERS = new ConcurrentHashMap<>();
@@ -107,9 +110,48 @@ public final class Charts {
         return Manifests.parse(umbrellaYaml(variant));
     }
 
-    /** The umbrella as Helm prints it, with a variant's values: "default" or the name of a ci/*-values.yaml. */
+    /**
+     * The values files of a variant: none for "default", deploy/production-values.yaml (with what the Argo CD
+     * Application adds) for "production", else ci/&lt;variant&gt;-values.yaml.
+     */
+    static List<Path> valuesOf(String variant) {
+        return switch (variant) {
+            case "default" -> List.of();
+            case PRODUCTION -> argoCdValues();
+            default -> List.of(Path.of("ci", variant + "-values.yaml"));
+        };
+    }
+
+    /**
+     * The values the Argo CD Application renders the umbrella with: its helm.valueFiles (relative to its source
+     * path), then its helm.valuesObject, written to a file.
+     */
+    @SuppressWarnings("unchecked")
+    static synchronized List<Path> argoCdValues() {
+        try {
+            Map<String, Object> application = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                    Files.readString(root().resolve(ARGO_CD_APPLICATION)), Map.class);
+            Map<String, Object> source = (Map<String, Object>) ((Map<String, Object>) application.get("spec")).get("source");
+            Map<String, Object> helm = (Map<String, Object>) source.get("helm");
+            List<Path> values = new ArrayList<>();
+            for (String file : (List<String>) helm.getOrDefault("valueFiles", List.of())) {
+                values.add(root().resolve((String) source.get("path")).resolve(file).normalize());
+            }
+            if (helm.get("valuesObject") != null) {
+                Path inline = Path.of(System.getProperty("chart.work", "target/chart-work")).toAbsolutePath().getParent()
+                        .resolve("argocd-values-object.yaml");
+                Files.writeString(inline, io.fabric8.kubernetes.client.utils.Serialization.asYaml(helm.get("valuesObject")));
+                values.add(inline);
+            }
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The umbrella as Helm prints it, with a variant's values (see {@link #variants()}). */
     public static String umbrellaYaml(String variant) {
-        List<Path> values = variant.equals("default") ? List.of() : List.of(Path.of("ci", variant + "-values.yaml"));
+        List<Path> values = valuesOf(variant);
         return render("conference-platform", values, Map.of());
     }
 
@@ -117,10 +159,11 @@ public final class Charts {
         return Manifests.parse(render("conference-platform", List.of(), sets));
     }
 
-    /** The umbrella's variants: its defaults and every ci/*-values.yaml. */
+    /** The umbrella's variants: its defaults, the real cluster's values in deploy/, and every ci/*-values.yaml. */
     static List<String> variants() {
         List<String> variants = new ArrayList<>();
         variants.add("default");
+        variants.add(PRODUCTION);
         try (Stream<Path> files = Files.list(source("conference-platform").resolve("ci"))) {
             files.map(f -> f.getFileName().toString())
                     .filter(f -> f.endsWith("-values.yaml"))

@@ -36,8 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RenderedManifestsTest {
 
-    /** Secrets the operator creates; only the external-stores variant refers to them. */
-    private static final Set<String> OPERATOR_SECRETS = Set.of("c4p-database", "platform-redis", "smtp-credentials", "organizer-logins", "oidc-client");
+    /** Secrets the operator creates, by the variants that name them. */
+    private static final java.util.Map<String, Set<String>> OPERATOR_SECRETS = java.util.Map.of(
+            "external", Set.of("c4p-database", "platform-redis", "smtp-credentials", "organizer-logins", "oidc-client"),
+            Charts.PRODUCTION, Set.of("conference-database", "conference-redis", "conference-smtp", "conference-organizer-logins"));
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
     private static final int GRACEFUL_SHUTDOWN_SECONDS = 20;
 
@@ -280,7 +282,7 @@ class RenderedManifestsTest {
                     assertThat(ENV_NAME.matcher(env.getName()).matches()).as("%s env %s", w, env.getName()).isTrue();
                     if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
                         var ref = env.getValueFrom().getSecretKeyRef();
-                        if (OPERATOR_SECRETS.contains(ref.getName()) && variant.equals("external")) {
+                        if (OPERATOR_SECRETS.getOrDefault(variant, Set.of()).contains(ref.getName())) {
                             continue;
                         }
                         assertThat(generated.get(ref.getName()))

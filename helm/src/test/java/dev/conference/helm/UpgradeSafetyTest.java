@@ -27,7 +27,7 @@ class UpgradeSafetyTest {
     @Test
     void twoRendersOfTheSameValuesAreByteIdentical() {
         for (String variant : Charts.variants()) {
-            List<Path> values = variant.equals("default") ? List.of() : List.of(Path.of("ci", variant + "-values.yaml"));
+            List<Path> values = Charts.valuesOf(variant);
             String first = Charts.renderAgain("conference-platform", values, Map.of());
             String second = Charts.renderAgain("conference-platform", values, Map.of());
             assertThat(second).as(variant).isEqualTo(first);
