@@ -1,5 +1,6 @@
 package dev.conference.c4p.proposal;
 
+import dev.conference.support.text.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,7 +35,7 @@ class ProposalController {
 
     @GetMapping
     ProposalPage list(@RequestParam(required = false) ProposalStatus status,
-                      @RequestParam(name = "q", required = false) @Size(max = 200) String text,
+                      @RequestParam(name = "q", required = false) @Size(max = 200) @PlainText String text,
                       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return proposals.list(status, text, page, size);

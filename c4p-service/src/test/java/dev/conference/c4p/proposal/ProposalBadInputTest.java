@@ -34,7 +34,15 @@ class ProposalBadInputTest extends C4pIntegrationTest {
                 Arguments.of("object as title", "{" + valid.replace("\"T\"", "{\"x\":1}") + "}", 400, "title"),
                 Arguments.of("unknown field", "{" + valid + ",\"status\":\"APPROVED\"}", 400, "status"),
                 Arguments.of("duplicate field", "{" + valid + ",\"title\":\"again\"}", 400, null),
-                Arguments.of("oversized body", "{" + valid.replace("\"A\"", quote("a".repeat(70_000))) + "}", 413, null));
+                Arguments.of("oversized body", "{" + valid.replace("\"A\"", quote("a".repeat(70_000))) + "}", 413, null),
+                // Text that only looks like text: PostgreSQL refuses NUL (a 500 before), the others mislead readers.
+                Arguments.of("NUL in the title", "{" + valid.replace("\"T\"", "\"Ta\\u0000lk\"") + "}", 400, "title"),
+                Arguments.of("NUL in the abstract", "{" + valid.replace("\"A\"", "\"A\\u0000\"") + "}", 400, "abstract"),
+                Arguments.of("escape character in the name", "{" + valid.replace("\"S\"", "\"S\\u001b[2J\"") + "}", 400, "speakerName"),
+                Arguments.of("a title of invisible characters", "{" + valid.replace("\"T\"", "\"\\u200b\\u200b\\u2063\"") + "}", 400, "title"),
+                Arguments.of("a right-to-left override", "{" + valid.replace("\"T\"", "\"talk\\u202etxt.exe\"") + "}", 400, "title"),
+                Arguments.of("a lone surrogate", "{" + valid.replace("\"T\"", "\"talk \\ud800\"") + "}", 400, "title"),
+                Arguments.of("a line break in the title", "{" + valid.replace("\"T\"", "\"two\\nlines\"") + "}", 400, "title"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,6 +99,9 @@ class ProposalBadInputTest extends C4pIntegrationTest {
                 Arguments.of("/proposals?size=1000", 400),
                 Arguments.of("/proposals?page=abc", 400),
                 Arguments.of("/proposals?q=" + "q".repeat(300), 400),
+                Arguments.of("/proposals?q=talk%00", 400),
+                Arguments.of("/proposals?q=%ff%fe", 400),
+                Arguments.of("/proposals?q=%c0%af", 400),
                 Arguments.of("/proposals/track/" + "t".repeat(100), 400),
                 Arguments.of("/notifications?status=LOST", 400),
                 Arguments.of("/notifications?size=101", 400),

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -125,6 +126,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 : ex.getPropertyName();
         String expected = ex.getRequiredType() == null ? "value" : describe(ex.getRequiredType());
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(name, "is not a valid " + expected))));
+    }
+
+    /** Tomcat could not decode a query parameter: bytes that are not UTF-8 (%ff%fe) or overlong (%c0%af). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleUndecodableParameter(InvalidParameterException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request's parameters are not valid UTF-8.");
+        problem.setTitle("Malformed request parameters");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     /** The service's own store is unreachable or too slow: a retry later may well succeed. */
