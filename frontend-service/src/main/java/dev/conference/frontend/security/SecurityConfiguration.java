@@ -24,6 +24,8 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -33,17 +35,18 @@ import org.springframework.security.web.server.header.CompositeServerHttpHeaders
 import org.springframework.security.web.server.header.ContentSecurityPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.security.web.server.header.PermissionsPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.StrictTransportSecurityServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XContentTypeOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XXssProtectionServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -118,6 +121,10 @@ public class SecurityConfiguration {
                         .authenticationFailureHandler(loginFailed()))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
+                        // Ends the session if there is one. The default handler saves an empty security context,
+                        // which starts a session in Redis for every anonymous POST /logout.
+                        .logoutHandler(handlers -> handlers.replaceAll(handler -> handler instanceof SecurityContextServerLogoutHandler
+                                ? endSessionIfStarted() : handler))
                         .logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 // One list of security headers, also written by the agenda's hot path (AgendaHotPath).
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
@@ -131,6 +138,12 @@ public class SecurityConfiguration {
             log.warn("No organizer can log in: set frontend.organizers or an OIDC client (see the README)");
         }
         return http.build();
+    }
+
+    private static ServerLogoutHandler endSessionIfStarted() {
+        return (webFilterExchange, authentication) -> webFilterExchange.getExchange().getSession()
+                .filter(WebSession::isStarted)
+                .flatMap(WebSession::invalidate);
     }
 
     private static ServerHttpHeadersWriter securityHeaders() {
