@@ -27,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *                       sessions), so several installations or test runs can share one Redis
  * @param retryAfter     what {@code Retry-After} says when a downstream could not answer
  * @param agenda         the agenda cache
- * @param submissions    the rate limit on proposal submissions
+ * @param submissions    the rate limit on proposal submissions (and how the client's address is found)
+ * @param logins         the backoff after wrong passwords
  * @param oidc           how OIDC users become organizers (only when an OIDC client is configured)
  */
 @Validated
@@ -41,6 +42,7 @@ public record FrontendProperties(
         @NotNull @DefaultValue("5s") Duration retryAfter,
         @Valid @NotNull @DefaultValue Agenda agenda,
         @Valid @NotNull @DefaultValue Submissions submissions,
+        @Valid @NotNull @DefaultValue Logins logins,
         @Valid @NotNull @DefaultValue Oidc oidc) {
 
     /** {@code {bcrypt}} followed by a modular-crypt bcrypt hash: nothing weaker is accepted. */
@@ -64,6 +66,17 @@ public record FrontendProperties(
      * @param trustedProxies how many proxies in front of the frontend append to {@code X-Forwarded-For}
      *                       (1 behind an ingress controller); 0 uses the connection's address
      */
+    /**
+     * @param freeFailures          wrong passwords for one user name before each further attempt must wait
+     * @param freeFailuresPerClient wrong passwords from one client (any user names) before it must wait
+     * @param maxDelay              the longest wait; it doubles with each failure beyond the free ones
+     */
+    public record Logins(
+            @Min(1) @Max(1_000) @DefaultValue("5") int freeFailures,
+            @Min(1) @Max(10_000) @DefaultValue("20") int freeFailuresPerClient,
+            @NotNull @DefaultValue("15m") Duration maxDelay) {
+    }
+
     public record Submissions(
             @Min(1) @Max(10_000) @DefaultValue("10") int perMinute,
             @Min(1) @Max(10_000) @DefaultValue("5") int burst,

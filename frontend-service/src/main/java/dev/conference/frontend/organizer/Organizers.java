@@ -6,16 +6,22 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Who is an organizer. Two kinds of user can log in:
@@ -30,6 +36,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Organizers implements GrantedAuthoritiesMapper {
 
+    private static final Pattern BCRYPT_COST = Pattern.compile("\\$(\\d{2})\\$");
+
     public static final String ROLE = "ORGANIZER";
     public static final GrantedAuthority AUTHORITY = new SimpleGrantedAuthority("ROLE_" + ROLE);
 
@@ -40,7 +48,12 @@ public class Organizers implements GrantedAuthoritiesMapper {
     }
 
     /** The organizers who log in with a password. */
-    public MapReactiveUserDetailsService passwordUsers() {
+    /**
+     * The organizers who log in with a password. A name that is not one of them gets a decoy whose bcrypt hash
+     * (of a random password, at the organizers' cost) is checked like a real one, so that the answer takes as
+     * long whether or not the user exists, and always fails.
+     */
+    public ReactiveUserDetailsService passwordUsers() {
         List<UserDetails> users = new ArrayList<>();
         properties.organizers().forEach((name, hash) -> users.add(
                 User.withUsername(name).password(hash).authorities(AUTHORITY).build()));
@@ -49,7 +62,18 @@ public class Organizers implements GrantedAuthoritiesMapper {
             users.add(User.withUsername("\u0000nobody").password("{bcrypt}$2a$10$" + "x".repeat(53))
                     .authorities(List.of()).build());
         }
-        return new MapReactiveUserDetailsService(users);
+        MapReactiveUserDetailsService known = new MapReactiveUserDetailsService(users);
+        String decoyHash = "{bcrypt}" + new BCryptPasswordEncoder(bcryptCost()).encode(UUID.randomUUID().toString());
+        return username -> known.findByUsername(username)
+                .switchIfEmpty(Mono.fromSupplier(() -> User.withUsername(username).password(decoyHash).authorities(List.of()).build()));
+    }
+
+    /** The highest cost among the organizers' hashes ({bcrypt}$2a$10$...), or bcrypt's default. */
+    int bcryptCost() {
+        return properties.organizers().values().stream()
+                .map(BCRYPT_COST::matcher).filter(Matcher::find)
+                .mapToInt(cost -> Integer.parseInt(cost.group(1)))
+                .max().orElse(10);
     }
 
     /** Adds the organizer role to OIDC users whose claim says they are organizers. */

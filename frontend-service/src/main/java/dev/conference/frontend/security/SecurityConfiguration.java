@@ -79,7 +79,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Organizers organizers,
-                                                  FrontendProperties properties,
+                                                  FrontendProperties properties, LoginThrottle throttle,
                                                   ObjectProvider<ReactiveClientRegistrationRepository> oidc) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
                 "Unauthorized", "Log in as an organizer first.");
@@ -117,8 +117,8 @@ public class SecurityConfiguration {
                         .loginPage("/login")
                         .authenticationManager(passwords)
                         .authenticationEntryPoint(unauthorized)
-                        .authenticationSuccessHandler(loggedIn(organizers))
-                        .authenticationFailureHandler(loginFailed()))
+                        .authenticationSuccessHandler(loggedIn(organizers, throttle))
+                        .authenticationFailureHandler(loginFailed(throttle)))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         // Ends the session if there is one. The default handler saves an empty security context,
@@ -176,9 +176,9 @@ public class SecurityConfiguration {
     }
 
     /** A login from the page's script gets the session as JSON; a plain form post goes to the back office. */
-    private static ServerAuthenticationSuccessHandler loggedIn(Organizers organizers) {
+    private static ServerAuthenticationSuccessHandler loggedIn(Organizers organizers, LoginThrottle throttle) {
         JsonMapper json = JsonMapper.builder().build();
-        return (webFilterExchange, authentication) -> {
+        return (webFilterExchange, authentication) -> throttle.succeeded(authentication.getName()).then(Mono.defer(() -> {
             ServerWebExchange exchange = webFilterExchange.getExchange();
             if (!wantsJson(exchange)) {
                 return redirect(exchange, "/admin");
@@ -188,16 +188,17 @@ public class SecurityConfiguration {
             exchange.getResponse().setStatusCode(HttpStatus.OK);
             exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
             return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
-        };
+        }));
     }
 
-    private static ServerAuthenticationFailureHandler loginFailed() {
+    private static ServerAuthenticationFailureHandler loginFailed(LoginThrottle throttle) {
         return (webFilterExchange, e) -> {
             ServerWebExchange exchange = webFilterExchange.getExchange();
+            Mono<Void> counted = exchange.getFormData().flatMap(form -> throttle.failed(exchange, form.getFirst("username")));
             if (!wantsJson(exchange)) {
-                return redirect(exchange, "/admin?error");
+                return counted.then(redirect(exchange, "/admin?error"));
             }
-            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "Login failed", "Wrong user name or password.");
+            return counted.then(Problems.write(exchange, HttpStatus.UNAUTHORIZED, "Login failed", "Wrong user name or password."));
         };
     }
 

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import java.time.Duration;
@@ -19,6 +22,7 @@ class OrganizersTest {
             URI.create("http://agenda"), Map.of(), "frontend:", Duration.ofSeconds(5),
             new FrontendProperties.Agenda(Duration.ofSeconds(1), 10, Duration.ofDays(1)),
             new FrontendProperties.Submissions(10, 5, 0),
+            new FrontendProperties.Logins(5, 20, Duration.ofMinutes(15)),
             new FrontendProperties.Oidc("groups", "organizers", "preferred_username")));
 
     private static OidcUserAuthority oidcUser(Object groups) {
@@ -29,6 +33,27 @@ class OrganizersTest {
     private boolean organizer(Object groups) {
         return organizers.mapAuthorities(List.of(oidcUser(groups))).stream()
                 .map(GrantedAuthority::getAuthority).anyMatch("ROLE_ORGANIZER"::equals);
+    }
+
+    @Test
+    void aUserNameThatIsNoOrganizerGetsADecoyCheckedAsSlowlyAsARealHashAndNeverMatching() {
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(11).encode("olivia's password");
+        Organizers withOlivia = new Organizers(new FrontendProperties(URI.create("http://c4p"),
+                URI.create("http://agenda"), Map.of("olivia", hash), "frontend:", Duration.ofSeconds(5),
+                new FrontendProperties.Agenda(Duration.ofSeconds(1), 10, Duration.ofDays(1)),
+                new FrontendProperties.Submissions(10, 5, 0),
+                new FrontendProperties.Logins(5, 20, Duration.ofMinutes(15)),
+                new FrontendProperties.Oidc("groups", "organizers", "preferred_username")));
+
+        UserDetails decoy = withOlivia.passwordUsers().findByUsername("mallory").block();
+
+        assertThat(decoy).isNotNull();
+        assertThat(decoy.getPassword()).as("a bcrypt hash at the organizers' cost").startsWith("{bcrypt}$2a$11$");
+        assertThat(decoy.getAuthorities()).isEmpty();
+        var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        assertThat(encoder.matches("olivia's password", decoy.getPassword())).isFalse();
+        assertThat(encoder.matches("", decoy.getPassword())).isFalse();
+        assertThat(withOlivia.passwordUsers().findByUsername("olivia").block().getPassword()).isEqualTo(hash);
     }
 
     @Test

@@ -1,0 +1,59 @@
+package dev.conference.frontend.security;
+
+import dev.conference.frontend.GatewayTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** Wrong passwords make the next logins wait, per user name and per client, and the wait is a 429 with Retry-After. */
+class LoginThrottleTest extends GatewayTest {
+
+    @Test
+    void afterFiveWrongPasswordsEvenTheRightOneWaitsThenWorksAndStartsAfresh() throws InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            attempt(ORGANIZER, "wrong " + i).expectStatus().isUnauthorized();
+        }
+        attempt(ORGANIZER, PASSWORD).expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals("Retry-After", "1")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        Thread.sleep(1_100);
+        attempt(ORGANIZER, PASSWORD).expectStatus().isOk();
+        attempt(ORGANIZER, "wrong again").expectStatus().isUnauthorized();
+        attempt(ORGANIZER, PASSWORD).expectStatus().isOk();
+    }
+
+    @Test
+    void eachFurtherFailureDoublesTheWait() throws InterruptedException {
+        String user = "nosuchuser";
+        for (int i = 0; i < 5; i++) {
+            attempt(user, "guess " + i).expectStatus().isUnauthorized();
+        }
+        Thread.sleep(1_100);
+        attempt(user, "guess 5").expectStatus().isUnauthorized();
+        attempt(user, "guess 6").expectStatus().isEqualTo(429).expectHeader().valueEquals("Retry-After", "2");
+    }
+
+    @Test
+    void oneClientTryingManyUserNamesWaitsToo() {
+        WebTestClient client = http.mutate().defaultHeader("X-Forwarded-For", "10.77.0.1").build();
+        for (int i = 0; i < 20; i++) {
+            attempt(client, "user" + i, "guess").expectStatus().isUnauthorized();
+        }
+        attempt(client, "user20", "guess").expectStatus().isEqualTo(429);
+        // Another client is not held up.
+        attempt(http.mutate().defaultHeader("X-Forwarded-For", "10.77.0.2").build(), "user21", "guess").expectStatus().isUnauthorized();
+    }
+
+    private WebTestClient.ResponseSpec attempt(String username, String password) {
+        return attempt(http, username, password);
+    }
+
+    private static WebTestClient.ResponseSpec attempt(WebTestClient client, String username, String password) {
+        return client.post().uri("/login").cookie("XSRF-TOKEN", CSRF).header("X-XSRF-TOKEN", CSRF)
+                .accept(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", username).with("password", password))
+                .exchange();
+    }
+}
