@@ -61,12 +61,6 @@ public record FrontendProperties(
     }
 
     /**
-     * @param perMinute      submissions one client may make per minute, on average
-     * @param burst          submissions one client may make at once
-     * @param trustedProxies how many proxies in front of the frontend append to {@code X-Forwarded-For}
-     *                       (1 behind an ingress controller); 0 uses the connection's address
-     */
-    /**
      * @param freeFailures          wrong passwords for one user name before each further attempt must wait
      * @param freeFailuresPerClient wrong passwords from one client (any user names) before it must wait
      * @param maxDelay              the longest wait; it doubles with each failure beyond the free ones
@@ -77,6 +71,12 @@ public record FrontendProperties(
             @NotNull @DefaultValue("15m") Duration maxDelay) {
     }
 
+    /**
+     * @param perMinute      submissions one client may make per minute, on average
+     * @param burst          submissions one client may make at once
+     * @param trustedProxies how many proxies in front of the frontend append to {@code X-Forwarded-For}
+     *                       (1 behind an ingress controller); 0 uses the connection's address
+     */
     public record Submissions(
             @Min(1) @Max(10_000) @DefaultValue("10") int perMinute,
             @Min(1) @Max(10_000) @DefaultValue("5") int burst,

@@ -47,7 +47,6 @@ public class Organizers implements GrantedAuthoritiesMapper {
         this.properties = properties;
     }
 
-    /** The organizers who log in with a password. */
     /**
      * The organizers who log in with a password. A name that is not one of them gets a decoy whose bcrypt hash
      * (of a random password, at the organizers' cost) is checked like a real one, so that the answer takes as
