@@ -86,6 +86,20 @@ class DayOneDefectsTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            global.otel.enabled=true,global.otel.endpoint=http://collector:4318 | OpenTelemetry is on and NetworkPolicies are on, but no egress reaches the collector
+            c4p-service.managementPort=8080                                      | managementPort must differ from containerPort
+            """)
+    void settingsThatCannotWorkOnAClusterStopTheRenderWithTheReason(String sets, String reason) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String set : sets.split(",")) {
+            String[] kv = set.split("=", 2);
+            values.put(kv[0], kv[1]);
+        }
+        assertThatThrownBy(() -> Charts.render("conference-platform", List.of(), values)).hasMessageContaining(reason);
+    }
+
     // 2. Metrics and health on a port of their own
 
     @ParameterizedTest

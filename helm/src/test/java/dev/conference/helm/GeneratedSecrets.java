@@ -1,14 +1,7 @@
 package dev.conference.helm;
 
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -27,8 +20,7 @@ public final class GeneratedSecrets {
 
     /** The release with the Secrets its Jobs would create on a first install. */
     public static Manifests firstInstall(Manifests release) {
-        Map<String, Map<String, String>> values = new HashMap<>();
-        List<Secret> secrets = new ArrayList<>();
+        Map<String, Map<String, String>> values = new LinkedHashMap<>();
         var bcrypt = new BCryptPasswordEncoder(4);
         for (Map<String, Object> spec : release.generatedSecretSpecs()) {
             String name = (String) spec.get("name");
@@ -45,12 +37,8 @@ public final class GeneratedSecrets {
                 }
             });
             values.put(name, data);
-            Map<String, String> encoded = new LinkedHashMap<>();
-            data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-            secrets.add(new SecretBuilder().withNewMetadata().withName(name).withNamespace(Charts.NAMESPACE).endMetadata()
-                    .withType("Opaque").withData(encoded).build());
         }
-        return release.withSecrets(secrets);
+        return release.withSecrets(values);
     }
 
     private static String random(int length) {

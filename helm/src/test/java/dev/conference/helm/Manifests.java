@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -238,10 +239,15 @@ public record Manifests(List<HasMetadata> resources) {
         return specs;
     }
 
-    /** This release as the cluster would hold it once these Secrets exist too. */
-    public Manifests withSecrets(List<Secret> secrets) {
+    /** This release as the cluster would hold it once these Secrets (name → key → decoded value) exist too. */
+    public Manifests withSecrets(Map<String, Map<String, String>> secrets) {
         List<HasMetadata> all = new ArrayList<>(resources);
-        all.addAll(secrets);
+        secrets.forEach((name, data) -> {
+            Map<String, String> encoded = new LinkedHashMap<>();
+            data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+            all.add(new SecretBuilder().withNewMetadata().withName(name).withNamespace(Charts.NAMESPACE).endMetadata()
+                    .withType("Opaque").withData(encoded).build());
+        });
         return new Manifests(List.copyOf(all));
     }
 

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
+import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -81,6 +83,12 @@ public record FrontendProperties(
             @Min(1) @Max(10_000) @DefaultValue("10") int perMinute,
             @Min(1) @Max(10_000) @DefaultValue("5") int burst,
             @Min(0) @Max(10) @DefaultValue("0") int trustedProxies) {
+
+        /** Who a request comes from: the connection's address, or the one that many proxies back in X-Forwarded-For. */
+        public RemoteAddressResolver clientAddresses() {
+            return trustedProxies == 0 ? new RemoteAddressResolver() { }
+                    : XForwardedRemoteAddressResolver.maxTrustedIndex(trustedProxies);
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
-import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,7 @@ public class SubmissionRateLimitGatewayFilterFactory extends AbstractGatewayFilt
     SubmissionRateLimitGatewayFilterFactory(RedisRateLimiter submissionRateLimiter, FrontendProperties properties) {
         this.limiter = submissionRateLimiter;
         FrontendProperties.Submissions settings = properties.submissions();
-        this.clients = settings.trustedProxies() == 0 ? new RemoteAddressResolver() { }
-                : XForwardedRemoteAddressResolver.maxTrustedIndex(settings.trustedProxies());
+        this.clients = settings.clientAddresses();
         this.keyPrefix = properties.keyPrefix() + "submissions:";
         this.retryAfter = Duration.ofSeconds((long) Math.ceil(60.0 / settings.perMinute()));
     }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
-import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -37,9 +36,7 @@ class LoginThrottle {
         this.redis = redis;
         this.settings = properties.logins();
         this.prefix = properties.keyPrefix() + "login:";
-        int trustedProxies = properties.submissions().trustedProxies();
-        this.clients = trustedProxies == 0 ? new RemoteAddressResolver() { }
-                : XForwardedRemoteAddressResolver.maxTrustedIndex(trustedProxies);
+        this.clients = properties.submissions().clientAddresses();
         this.clock = Clock.systemUTC();
     }
 

@@ -8,14 +8,9 @@ import dev.conference.helm.Manifests.Workload;
 import dev.conference.testsupport.FakeKubernetesApi;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +43,7 @@ final class SecretsJobs {
             }
             assertThat(api.requests()).as("requests of the second run").allMatch(r -> r.method().equals("GET"));
             assertThat(api.secrets()).as("the Secrets after an upgrade").isEqualTo(installed);
-            return release.withSecrets(asSecrets(installed));
+            return release.withSecrets(installed);
         }
     }
 
@@ -69,16 +64,5 @@ final class SecretsJobs {
         Podman.Result result = Podman.run(Duration.ofMinutes(2), args);
         assertThat(result.exitCode()).as("%s:\n%s%s", job.name(), result.out(), result.err()).isZero();
         return result.out();
-    }
-
-    private static List<Secret> asSecrets(Map<String, Map<String, String>> secrets) {
-        List<Secret> all = new ArrayList<>();
-        secrets.forEach((name, data) -> {
-            Map<String, String> encoded = new LinkedHashMap<>();
-            data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-            all.add(new SecretBuilder().withNewMetadata().withName(name).withNamespace(Charts.NAMESPACE).endMetadata()
-                    .withType("Opaque").withData(encoded).build());
-        });
-        return all;
     }
 }
