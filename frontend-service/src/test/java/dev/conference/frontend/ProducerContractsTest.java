@@ -92,6 +92,12 @@ class ProducerContractsTest {
     }
 
     @Test
+    void aDayThatIsNotAConferenceDayIsNotFound() {
+        http.get().uri("/api/agenda?day=2031-01-01").exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
     void agendaAsICalendar() {
         http.get().uri("/api/agenda.ics").exchange()
                 .expectStatus().isOk()

@@ -57,7 +57,11 @@ public class AgendaItemService {
     }
 
     /** The agenda in grid order, optionally only one day or one proposal's item. */
+    /** The talks, of one day when a day is given; a day outside the grid has no agenda (404). */
     public List<AgendaItem> list(LocalDate day, UUID proposalId) {
+        if (day != null && !grid.hasDay(day)) {
+            throw new NoSuchDayException(day, grid.days());
+        }
         List<AgendaItem> items = proposalId != null
                 ? store.findByProposal(proposalId).stream().toList()
                 : store.findAll();

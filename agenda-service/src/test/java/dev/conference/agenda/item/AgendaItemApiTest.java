@@ -108,7 +108,16 @@ class AgendaItemApiTest {
 
         assertThat(ids(api.get("/agenda-items"))).containsExactly(early, sameSlotFirstRoom, middle, late);
         assertThat(ids(api.get("/agenda-items?day=2027-05-13"))).containsExactly(sameSlotFirstRoom, middle);
-        assertThat(ids(api.get("/agenda-items?day=2027-05-20"))).isEmpty();
+        assertThat(ids(api.get("/agenda-items?day=2027-05-14"))).containsExactly(late);
+    }
+
+    @Test
+    void aDayOutsideTheGridHasNoAgenda() {
+        Response outside = api.get("/agenda-items?day=2027-05-20");
+
+        assertThat(outside.status()).isEqualTo(404);
+        assertThat(outside.json().get("title").asString()).isEqualTo("No such conference day");
+        assertThat(outside.json().get("detail").asString()).contains("2027-05-12", "2027-05-14");
     }
 
     @Test

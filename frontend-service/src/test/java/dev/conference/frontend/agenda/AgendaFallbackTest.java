@@ -116,6 +116,18 @@ class AgendaFallbackTest extends GatewayTest {
     }
 
     @Test
+    void aDayThatIsNotAConferenceDayLeavesNoCopyBehind() {
+        AGENDA.answer("GET", "/agenda-items",
+                json(404, "{\"title\":\"No such conference day\",\"status\":404}"));
+
+        for (int i = 1; i <= 20; i++) {
+            assertThat(get("/api/agenda?day=2031-01-%02d".formatted(i)).getStatus().value()).isEqualTo(404);
+        }
+
+        assertThat(redis.keys(REDIS.keyPrefix() + "agenda:list:day=2031-*")).isEmpty();
+    }
+
+    @Test
     void iCalendarExportFallsBackToo() {
         String calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
         AGENDA.answer("GET", "/agenda-items.ics", Answer.of(200, "text/calendar;charset=UTF-8", calendar)
