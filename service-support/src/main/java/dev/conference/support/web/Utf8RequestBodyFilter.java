@@ -7,7 +7,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -53,6 +55,7 @@ public class Utf8RequestBodyFilter extends OncePerRequestFilter {
 
     private static final class Utf8Request extends HttpServletRequestWrapper {
         private ServletInputStream stream;
+        private BufferedReader reader;
 
         Utf8Request(HttpServletRequest request) {
             super(request);
@@ -64,6 +67,15 @@ public class Utf8RequestBodyFilter extends OncePerRequestFilter {
                 stream = new Utf8CheckingInputStream(super.getInputStream());
             }
             return stream;
+        }
+
+        /** The wrapped request's reader would read past the check. */
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                reader = new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+            }
+            return reader;
         }
     }
 

@@ -45,6 +45,27 @@ class Utf8RequestBodyFilterTest {
         assertThat(Utf8RequestBodyFilter.mustBeUtf8(contentType)).isEqualTo(checked);
     }
 
+    @org.junit.jupiter.api.Test
+    void readingThroughTheReaderIsCheckedToo() throws Exception {
+        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/x");
+        request.setContentType("application/json");
+        request.setContent(HexFormat.of().parseHex("22C0AF22"));
+
+        new Utf8RequestBodyFilter().doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(),
+                (filtered, response) -> assertThatThrownBy(() -> ((jakarta.servlet.http.HttpServletRequest) filtered)
+                        .getReader().read()).isInstanceOf(InvalidUtf8Exception.class));
+    }
+
+    @org.junit.jupiter.api.Test
+    void otherBodiesAreLeftAlone() throws Exception {
+        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/x");
+        request.setContentType("application/octet-stream");
+        request.setContent(HexFormat.of().parseHex("C0AF"));
+
+        new Utf8RequestBodyFilter().doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(),
+                (filtered, response) -> assertThat(filtered.getInputStream().readAllBytes()).hasSize(2));
+    }
+
     private static byte[] readAll(byte[] bytes, int chunk) throws IOException {
         var in = new Utf8RequestBodyFilter.Utf8CheckingInputStream(new Source(bytes));
         var out = new java.io.ByteArrayOutputStream();
