@@ -61,4 +61,16 @@ class EmailClientContractTest {
                 .isInstanceOfSatisfying(DeliveryFailure.class, failure -> assertThat(failure.isPermanent()).isTrue())
                 .hasMessageContaining("400");
     }
+
+    @Test
+    void recipientRefusedBySmtpIsARefusalNotARetry() {
+        String payload = """
+                {"idempotencyKey":"contract:recipient-refused","template":"PROPOSAL_RECEIVED","to":"nobody@example.com",\
+                "speakerName":"Ada Lovelace","proposalTitle":"Outboxes in practice"}""";
+
+        assertThatThrownBy(() -> email.deliver("contract:recipient-refused", payload))
+                .isInstanceOfSatisfying(DeliveryFailure.class, failure -> assertThat(failure.isPermanent()).isTrue())
+                .hasMessageContaining("422")
+                .hasMessageContaining("Recipient refused");
+    }
 }

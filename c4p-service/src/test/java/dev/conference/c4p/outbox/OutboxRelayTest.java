@@ -87,6 +87,24 @@ class OutboxRelayTest extends C4pIntegrationTest {
     }
 
     @Test
+    void emailServiceRefusingTheEmailFailsItForGoodWithTheReason() {
+        email.answer(422, "{\"title\":\"Recipient refused\",\"detail\":\"550 5.1.1 User unknown\"}");
+        String id;
+        try {
+            id = submit("Nobody home");
+
+            eventually(Duration.ofSeconds(10), () -> "FAILED".equals(deliveryOf(id, "RECEIVED_EMAIL", "status")),
+                    "the refusal is recorded");
+        } finally {
+            email.answer(200, "{}");
+        }
+        assertThat((String) deliveryOf(id, "RECEIVED_EMAIL", "lastError")).contains("422", "Recipient refused", "550");
+        assertThat((Integer) deliveryOf(id, "RECEIVED_EMAIL", "attempts")).isEqualTo(1);
+        assertThat((Object) deliveryOf(id, "RECEIVED_EMAIL", "nextAttemptAt")).isNull();
+        assertThat(email.receivedWithKeyContaining(id)).hasSize(1);
+    }
+
+    @Test
     void unreachableReceiverIsARetryableFailure() {
         FakeReceiver closed = FakeReceiver.start();
         closed.close();

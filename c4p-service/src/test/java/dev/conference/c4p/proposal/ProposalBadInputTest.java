@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.c4p.C4pIntegrationTest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,26 @@ class ProposalBadInputTest extends C4pIntegrationTest {
                 Arguments.of("a title of invisible characters", "{" + valid.replace("\"T\"", "\"\\u200b\\u200b\\u2063\"") + "}", 400, "title"),
                 Arguments.of("a right-to-left override", "{" + valid.replace("\"T\"", "\"talk\\u202etxt.exe\"") + "}", 400, "title"),
                 Arguments.of("a lone surrogate", "{" + valid.replace("\"T\"", "\"talk \\ud800\"") + "}", 400, "title"),
-                Arguments.of("a line break in the title", "{" + valid.replace("\"T\"", "\"two\\nlines\"") + "}", 400, "title"));
+                Arguments.of("a line break in the title", "{" + valid.replace("\"T\"", "\"two\\nlines\"") + "}", 400, "title"),
+                // Addresses an SMTP server without SMTPUTF8 would refuse, refused at the door instead of in the outbox.
+                Arguments.of("a no-break space in the address", withEmail(valid, "a\\u00a0b@example.com"), 400, "speakerEmail"),
+                Arguments.of("a non-ASCII address", withEmail(valid, "j\\u00f6s\\u00e9@example.com"), 400, "speakerEmail"),
+                Arguments.of("a non-ASCII domain", withEmail(valid, "ada@b\\u00fccher.example"), 400, "speakerEmail"),
+                Arguments.of("a quoted local part", withEmail(valid, "\\\"a\\\"@example.com"), 400, "speakerEmail"),
+                Arguments.of("an address literal", withEmail(valid, "a@[127.0.0.1]"), 400, "speakerEmail"),
+                Arguments.of("two dots in the local part", withEmail(valid, "a..b@example.com"), 400, "speakerEmail"),
+                Arguments.of("an underscore in the domain", withEmail(valid, "a@ex_ample.com"), 400, "speakerEmail"),
+                Arguments.of("a 65-character local part", withEmail(valid, "l".repeat(65) + "@example.com"), 400, "speakerEmail"),
+                Arguments.of("a 64-character label", withEmail(valid, "a@" + "d".repeat(64) + ".com"), 400, "speakerEmail"),
+                Arguments.of("a 255-character address", withEmail(valid, "l".repeat(64) + "@" + ("d".repeat(60) + ".").repeat(3) + "ddd.com"), 400, "speakerEmail"),
+                Arguments.of("a tab in the address", withEmail(valid, "a\\tb@example.com"), 400, "speakerEmail"),
+                // A mail program would decode these into text the plain-text rules never saw.
+                Arguments.of("an encoded-word as the name", "{" + valid.replace("\"S\"", "\"=?utf-8?B?4oCuQWRh?=\"") + "}", 400, "speakerName"),
+                Arguments.of("an encoded-word in the title", "{" + valid.replace("\"T\"", "\"Talk =?UTF-8?Q?=E2=80=AE?=\"") + "}", 400, "title"));
+    }
+
+    private static String withEmail(String valid, String email) {
+        return "{" + valid.replace("s@example.com", email) + "}";
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,6 +78,40 @@ class ProposalBadInputTest extends C4pIntegrationTest {
             assertThat((List<String>) read(answer, "$.errors[*].field")).as(what).contains(field);
         }
         assertThat(count()).as("nothing saved").isEqualTo(before);
+    }
+
+    @Test
+    void titleWithAnOverlongSlashIsRefusedAndNothingIsStored() {
+        long before = count();
+        byte[] body = concat("{\"title\":\"a".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC0, (byte) 0xAF},
+                "b\",\"abstract\":\"A\",\"speakerName\":\"S\",\"speakerEmail\":\"s@example.com\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        ResponseEntity<String> answer = http.post().uri("/proposals").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toEntity(String.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(isProblem(answer)).isTrue();
+        assertThat((String) read(answer, "$.detail")).contains("not valid UTF-8");
+        assertThat(count()).as("nothing saved").isEqualTo(before);
+    }
+
+    @Test
+    void ordinaryAddressesAreAccepted() {
+        for (String address : List.of("first.last+tag@sub.example-domain.org", "O'Brien@Example.IE", "a@b.io")) {
+            ResponseEntity<String> answer = postJson("/proposals", submission("Addresses", address));
+
+            assertThat(answer.getStatusCode().value()).as(address).isEqualTo(201);
+            assertThat((String) read(answer, "$.speakerEmail")).isEqualTo(address);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test

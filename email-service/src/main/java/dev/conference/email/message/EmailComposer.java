@@ -3,6 +3,7 @@ package dev.conference.email.message;
 import dev.conference.email.config.EmailProperties;
 import dev.conference.email.template.EmailRenderer;
 import dev.conference.email.template.RenderedEmail;
+import dev.conference.support.text.EmailAddresses;
 import dev.conference.support.web.FieldError;
 import dev.conference.support.web.ProblemHandler;
 import jakarta.mail.Message.RecipientType;
@@ -41,6 +42,9 @@ class EmailComposer {
         } catch (AddressException e) {
             throw new IllegalArgumentException("email.from is not a valid address: " + properties.from(), e);
         }
+        EmailAddresses.problem(from.getAddress()).ifPresent(problem -> {
+            throw new IllegalArgumentException("email.from " + problem + ": " + properties.from());
+        });
     }
 
     MimeMessage compose(SendEmailRequest request, MessageId messageId) {

@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -68,14 +69,43 @@ public class EmailSender {
         String template = request.template().name();
         try {
             mailSender.send(message);
-        } catch (MailSendException | MailAuthenticationException e) {
-            meterRegistry.counter("emails.failed", "template", template).increment();
-            String reason = reason(e);
-            log.warn("SMTP did not accept {} for key {}: {}", template, request.idempotencyKey(), reason);
-            throw new SmtpUnavailableException(reason, e);
+        } catch (MailSendException e) {
+            var refusal = permanentRecipientRefusal(e);
+            if (refusal != null) {
+                meterRegistry.counter("emails.refused", "template", template).increment();
+                String reply = refusal.getMessage().strip();
+                log.warn("SMTP refused the recipient of {} for key {} for good: {}", template,
+                        request.idempotencyKey(), reply);
+                throw new RecipientRefusedException(reply, e);
+            }
+            throw unavailable(e, template, request);
+        } catch (MailAuthenticationException e) {
+            throw unavailable(e, template, request);
         }
         meterRegistry.counter("emails.sent", "template", template).increment();
         log.info("Sent {} for key {} as {}", template, request.idempotencyKey(), messageId.value());
+    }
+
+    private SmtpUnavailableException unavailable(MailException e, String template, SendEmailRequest request) {
+        meterRegistry.counter("emails.failed", "template", template).increment();
+        String reason = reason(e);
+        log.warn("SMTP did not accept {} for key {}: {}", template, request.idempotencyKey(), reason);
+        return new SmtpUnavailableException(reason, e);
+    }
+
+    /**
+     * The server's refusal of the recipient when it is permanent (a 5xx reply to RCPT TO), or null: a 4xx
+     * reply (mailbox busy, greylisting, too many recipients) may well succeed later.
+     */
+    private static SMTPAddressFailedException permanentRecipientRefusal(MailSendException e) {
+        for (Exception failure : e.getFailedMessages().values()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof SMTPAddressFailedException refused && refused.getReturnCode() / 100 == 5) {
+                    return refused;
+                }
+            }
+        }
+        return null;
     }
 
     private static String reason(MailException e) {

@@ -70,8 +70,49 @@ class BadInputTest extends SmtpBackedTest {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo(field)
+                // A blank name breaks two rules (not blank, visible); each error names the field.
+                .jsonPath("$.errors[*].field").value(fields -> assertThat(fields).asInstanceOf(
+                        org.assertj.core.api.InstanceOfAssertFactories.LIST).isNotEmpty().containsOnly(field));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\\u00a0b@example.com", "j\\u00f6s\\u00e9@example.com", "\\\"a\\\"@example.com",
+            "a@[127.0.0.1]", "ada@localhost", "a..b@example.com", "ada@exa_mple.com", "ada@example.com\\t"})
+    void anAddressAnSmtpServerWouldRefuseIsRefused(String to) {
+        post(VALID.replace("ada@example.com", to))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("to")
                 .jsonPath("$.errors.length()").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Ada Lovelace | =?utf-8?B?4oCuQWRh?=          | speakerName",
+            "Engines      | Engines =?UTF-8?Q?=E2=80=AE?= | proposalTitle",
+            "Ada Lovelace | Ada\\u0007                   | speakerName"})
+    void textForMailHeadersFollowsThePlainTextRules(String valid, String invalid, String field) {
+        post(VALID.replace("\"" + valid + "\"", "\"" + invalid + "\""))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo(field);
+    }
+
+    @Test
+    void aBodyThatIsNotStrictlyUtf8IsRefused() {
+        byte[] valid = VALID.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[valid.length + 2];
+        int at = VALID.indexOf("Engines");
+        System.arraycopy(valid, 0, body, 0, at);
+        body[at] = (byte) 0xC0;
+        body[at + 1] = (byte) 0xAF;
+        System.arraycopy(valid, at, body, at + 2, valid.length - at);
+
+        client().post().uri("/emails").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("not valid UTF-8"));
     }
 
     @Test

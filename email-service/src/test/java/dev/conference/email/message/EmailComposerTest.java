@@ -61,6 +61,15 @@ class EmailComposerTest {
     }
 
     @Test
+    void aSenderAddressOutsideThePlatformsRuleStopsTheStart() {
+        var quoted = new EmailProperties("CfP <\"c f p\"@conference.local>", "Conference 2027", "d", 10);
+
+        assertThatThrownBy(() -> new EmailComposer(new EmailRenderer(quoted), quoted, new JavaMailSenderImpl()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("email.from must not have a quoted local part");
+    }
+
+    @Test
     void anAddressJavaMailCannotParseIsAClientError() {
         var request = new SendEmailRequest("k4", EmailTemplate.PROPOSAL_RECEIVED, "ada@@example.com", "Ada", "T", null);
 

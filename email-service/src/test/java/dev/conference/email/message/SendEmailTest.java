@@ -96,19 +96,14 @@ class SendEmailTest extends SmtpBackedTest {
     }
 
     @Test
-    void titleWithLineBreaksCannotAddHeadersOrRecipients() throws Exception {
-        String key = uniqueKey();
-        String body = requestJson(key, "PROPOSAL_RECEIVED", "ada@example.com",
+    void titleWithLineBreaksIsRefusedBeforeItCanAddHeadersOrRecipients() {
+        String body = requestJson(uniqueKey(), "PROPOSAL_RECEIVED", "ada@example.com",
                 "Hello\\r\\nBcc: victim@example.com\\r\\nX-Injected: yes");
 
-        SendEmailResponse response = post(body);
-
-        MimeMessage message = TestSmtpServer.messagesWithId(response.messageId()).getFirst();
-        assertThat(message.getSubject()).isEqualTo(
-                "We received your proposal: Hello Bcc: victim@example.com X-Injected: yes");
-        assertThat(message.getHeader("X-Injected")).isNull();
-        assertThat(message.getRecipients(RecipientType.BCC)).isNull();
-        assertThat(message.getAllRecipients()).containsExactly(new InternetAddress("ada@example.com"));
+        client().post().uri("/emails").contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("proposalTitle");
     }
 
     private SendEmailResponse post(String body) {

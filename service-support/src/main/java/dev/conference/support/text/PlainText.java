@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * Text a person typed, and nothing that only looks like it: no NUL or other control characters (line
  * breaks and tabs only where {@link #multiline()}), no lone surrogates, no characters that reverse the
  * direction of what follows, no replacement character left by a broken encoding. With {@link #visible()},
- * at least one character must show. {@code null} is valid: pair it with {@code @NotBlank} where needed.
+ * at least one character must show. With {@link #mailHeader()}, no MIME encoded-words either.
+ * {@code null} is valid: pair it with {@code @NotBlank} where needed.
  */
 @Documented
 @Constraint(validatedBy = PlainTextValidator.class)
@@ -27,6 +28,12 @@ public @interface PlainText {
 
     /** Whether at least one character must be visible (not white space, not an invisible format character). */
     boolean visible() default false;
+
+    /**
+     * Whether the text ends up in a mail header (a display name, a subject): then it must not contain MIME
+     * encoded-words ({@code =?utf-8?B?...?=}), which mail programs would decode into text these rules never saw.
+     */
+    boolean mailHeader() default false;
 
     Class<?>[] groups() default {};
 

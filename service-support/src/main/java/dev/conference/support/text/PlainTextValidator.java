@@ -8,11 +8,13 @@ public final class PlainTextValidator implements ConstraintValidator<PlainText, 
 
     private boolean multiline;
     private boolean visible;
+    private boolean mailHeader;
 
     @Override
     public void initialize(PlainText annotation) {
         multiline = annotation.multiline();
         visible = annotation.visible();
+        mailHeader = annotation.mailHeader();
     }
 
     @Override
@@ -20,9 +22,14 @@ public final class PlainTextValidator implements ConstraintValidator<PlainText, 
         if (value == null) {
             return true;
         }
-        return TextRules.problem(value.toString(), multiline, visible).map(problem -> {
+        String text = value.toString();
+        var problem = TextRules.problem(text, multiline, visible);
+        if (problem.isEmpty() && mailHeader) {
+            problem = TextRules.mailHeaderProblem(text);
+        }
+        return problem.map(reason -> {
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$")).addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(Messages.literal(reason)).addConstraintViolation();
             return false;
         }).orElse(true);
     }

@@ -1,6 +1,7 @@
 package dev.conference.support.text;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The platform's rules for text people type, in one place (used by {@link PlainText}, and directly where
@@ -8,7 +9,17 @@ import java.util.Optional;
  */
 public final class TextRules {
 
+    /** RFC 2047 encoded-word, {@code =?charset?B|Q?text?=}, loosely: a mail program may decode more than the RFC allows. */
+    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?]*\\?[BbQq]\\?[^?]*\\?=");
+
     private TextRules() {
+    }
+
+    /** Why {@code text} may not go into a mail header, or empty when it may. Check {@link #problem} first. */
+    public static Optional<String> mailHeaderProblem(String text) {
+        return ENCODED_WORD.matcher(text).find()
+                ? Optional.of("must not contain MIME encoded-words (=?charset?B?...?=)")
+                : Optional.empty();
     }
 
     /** Why {@code text} is not plain text, or empty when it is. */

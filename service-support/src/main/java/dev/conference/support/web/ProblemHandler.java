@@ -99,6 +99,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem.setTitle("Request body too large");
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
             }
+            if (cause instanceof InvalidUtf8Exception) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        cause.getMessage() + ".");
+                problem.setTitle("Malformed request body");
+                return ResponseEntity.badRequest().body(problem);
+            }
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return ResponseEntity.badRequest().body(invalid(List.of(
                         new FieldError(path(unknown), "is not a known field"))));

@@ -15,7 +15,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
-/** Registers the shared error handling and request limits in every servlet service. */
+/** Registers the shared error handling, request limits and the UTF-8 check of request bodies in every servlet service. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebLimitsProperties.class)
@@ -50,6 +50,14 @@ public class ServiceSupportAutoConfiguration {
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebLimitsProperties limits) {
         var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Inside the size limit, so it never checks more than the limit allows. */
+    @Bean
+    FilterRegistrationBean<Utf8RequestBodyFilter> utf8RequestBodyFilter() {
+        var registration = new FilterRegistrationBean<>(new Utf8RequestBodyFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 }

@@ -49,6 +49,19 @@ class TextRulesTest {
         assertThat(TextRules.problem(text, false, false)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"=?utf-8?B?QWRh?=", "Ada =?UTF-8?Q?Lovel=C3=A1ce?=", "=?iso-8859-1?q??=", "x=?a?b?c?=y"})
+    void encodedWordsAreRefusedInMailHeaders(String text) {
+        assertThat(TextRules.problem(text, false, true)).isEmpty();
+        assertThat(TextRules.mailHeaderProblem(text)).hasValueSatisfying(problem -> assertThat(problem).contains("encoded-words"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ada Lovelace", "What is 2+2=?", "a=?b", "?= =?", "=?utf-8?X?abc?="})
+    void textThatOnlyResemblesAnEncodedWordMayGoIntoMailHeaders(String text) {
+        assertThat(TextRules.mailHeaderProblem(text)).isEmpty();
+    }
+
     private static String unescape(String text) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {

@@ -11,8 +11,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import dev.conference.support.text.EmailAddress;
+import dev.conference.support.text.PlainText;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -103,6 +109,75 @@ class ProblemHandlerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "overlong slash, C0AF",
+            "overlong NUL, C080",
+            "three-byte overlong slash, E080AF",
+            "surrogate encoded in UTF-8, EDA080",
+            "beyond U+10FFFF, F4908080",
+            "byte that never occurs, FF",
+            "stray continuation byte, 80",
+            "cut-off sequence, E282"})
+    void bodyThatIsNotStrictlyUtf8IsRefusedBeforeItIsParsed(String what, String hex) throws Exception {
+        byte[] body = concat("{\"name\":\"a".getBytes(StandardCharsets.UTF_8), HexFormat.of().parseHex(hex),
+                "b\",\"abstract\":\"c\"}".getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Malformed request body"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not valid UTF-8")));
+    }
+
+    @Test
+    void bodyCutOffInsideASequenceIsRefused() throws Exception {
+        byte[] body = concat("{\"name\":\"a\",\"abstract\":\"c\"}".getBytes(StandardCharsets.UTF_8),
+                HexFormat.of().parseHex("F09F"));
+
+        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Malformed request body"));
+    }
+
+    @Test
+    void validUtf8IsPassedOnUnchanged() throws Exception {
+        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Grüße 東京 🎤\",\"abstract\":\"b\"}".getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Grüße 東京 🎤"));
+    }
+
+    @Test
+    void addressesAreCheckedByTheSharedRule() throws Exception {
+        mvc.perform(post("/contact").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"\\\"a\\\"@example.com\",\"name\":\"Ada\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("email"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not have a quoted local part"));
+        mvc.perform(post("/contact").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"a{b}@example.com\",\"name\":\"Ada\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void encodedWordsAreRefusedInTextForMailHeaders() throws Exception {
+        mvc.perform(post("/contact").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"a@example.com\",\"name\":\"=?utf-8?B?QWRh?=\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("encoded-words")));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     @SpringBootApplication
     static class EchoApplication {
 
@@ -111,6 +186,11 @@ class ProblemHandlerTest {
             @PostMapping(path = "/echo", consumes = MediaType.APPLICATION_JSON_VALUE)
             Echo echo(@Valid @RequestBody Echo echo) {
                 return echo;
+            }
+
+            @PostMapping(path = "/contact", consumes = MediaType.APPLICATION_JSON_VALUE)
+            Contact contact(@Valid @RequestBody Contact contact) {
+                return contact;
             }
 
             @GetMapping("/day")
@@ -123,6 +203,9 @@ class ProblemHandlerTest {
                 throw new DataAccessResourceFailureException("connection refused");
             }
         }
+    }
+
+    record Contact(@EmailAddress String email, @PlainText(mailHeader = true) String name) {
     }
 
     record Echo(@NotBlank @Size(max = 50) String name, @JsonProperty("abstract") @NotBlank String summary) {
