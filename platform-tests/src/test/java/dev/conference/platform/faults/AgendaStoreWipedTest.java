@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The agenda's Redis keys deleted while it runs: c4p's consistency check puts the approved talks back. */
+/**
+ * The agenda's Redis keys deleted while it runs: c4p's consistency check (POST /consistency-checks,
+ * which a CronJob calls in Kubernetes) queues the missing entries again and the outbox puts the
+ * approved talks back.
+ */
 class AgendaStoreWipedTest extends DecisionFaultTest {
 
     @Test
@@ -26,6 +30,8 @@ class AgendaStoreWipedTest extends DecisionFaultTest {
         String report = c4p.post().uri("/consistency-checks").retrieve().body(String.class);
         int approved = JsonPath.read(report, "$.approved");
         List<String> repaired = JsonPath.read(report, "$.repaired");
+        // The check queues the missing entries in the outbox; the relay delivers them.
+        eventually(Duration.ofSeconds(30), () -> allAgendaItems() == approved, "the agenda rebuilt");
         String again = c4p.post().uri("/consistency-checks").retrieve().body(String.class);
 
         FaultReport.line("agenda store wiped (%d Redis keys, %d items): the consistency check repaired %d of %d "
