@@ -30,6 +30,10 @@ public final class Platform {
     public final ServiceProcess c4p;
     public final ServiceProcess frontend;
     public final TestPostgres.Database database;
+    /** The Redis key space: agenda-service writes under its prefix, the frontend under {@link #frontendKeyPrefix()}. */
+    public final TestRedis.KeySpace redis;
+    private final List<String> jvmOptions;
+    private final Map<String, String> c4pSettings;
 
     /** The organizer who can log in to the back office. */
     public static final String ORGANIZER = "olivia";
@@ -39,13 +43,16 @@ public final class Platform {
     public record Grid(String days, String slots, String rooms) {
 
         /** 2 days × 4 slots × 5 rooms: small enough for the tests to fill it. */
+        public static final int SMALL_DAYS = 2;
+
         static final Grid SMALL = new Grid("2027-05-12,2027-05-13", "09:00-09:45,10:00-10:45,11:00-11:45,13:30-14:15",
                 "Main Hall,Room A,Room B,Room C,Room D");
     }
 
     private Platform(Grid grid, List<String> jvmOptions) {
         database = TestPostgres.newDatabase("platform");
-        TestRedis.KeySpace redis = TestRedis.newKeySpace("platform");
+        this.jvmOptions = jvmOptions;
+        redis = TestRedis.newKeySpace("platform");
         smtp = new SmtpSink(freePort());
         smtp.start();
         email = new ServiceProcess("email-service", freePort(), jvmOptions, Map.of(
@@ -64,7 +71,7 @@ public final class Platform {
             agendaSettings.put("spring.data.redis.password", redis.password());
         }
         agenda = new ServiceProcess("agenda-service", freePort(), jvmOptions, agendaSettings);
-        Map<String, String> c4pSettings = new HashMap<>(Map.of(
+        c4pSettings = new HashMap<>(Map.of(
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(),
                 "c4p.agenda.url", agenda.url(),
@@ -122,6 +129,15 @@ public final class Platform {
     /** A platform of its own, for benchmarks. */
     public static Platform start(Grid grid, List<String> jvmOptions) {
         return new Platform(grid, jvmOptions);
+    }
+
+    /** A second c4p-service on the same database and downstreams, not started; the caller stops it. */
+    public ServiceProcess newC4pReplica() {
+        return new ServiceProcess("c4p-service", freePort(), jvmOptions, c4pSettings);
+    }
+
+    public String frontendKeyPrefix() {
+        return redis.keyPrefix() + "frontend:";
     }
 
     public void stop() {

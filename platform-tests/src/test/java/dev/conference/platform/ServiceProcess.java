@@ -149,7 +149,7 @@ public final class ServiceProcess {
         }
     }
 
-    /** SIGTERM, then waits for the graceful shutdown to finish. */
+    /** SIGTERM ({@link Process#destroy()} on Linux), then waits for the drain and the graceful shutdown to finish. */
     public synchronized void stop() {
         if (process == null) {
             return;
@@ -162,6 +162,26 @@ public final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGKILL, as a crash or an OOM kill: no shutdown hook, no graceful anything. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {

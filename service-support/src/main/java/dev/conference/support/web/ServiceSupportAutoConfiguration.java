@@ -1,10 +1,14 @@
 package dev.conference.support.web;
 
+import org.apache.catalina.connector.Connector;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import tools.jackson.core.StreamReadFeature;
@@ -15,10 +19,13 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
-/** Registers the shared error handling, request limits and the UTF-8 check of request bodies in every servlet service. */
+/**
+ * Registers the shared error handling, request limits, the UTF-8 check of request bodies and the
+ * shutdown drain in every servlet service.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(WebLimitsProperties.class)
+@EnableConfigurationProperties({WebLimitsProperties.class, ShutdownDrainProperties.class})
 public class ServiceSupportAutoConfiguration {
 
     @Bean
@@ -58,6 +65,27 @@ public class ServiceSupportAutoConfiguration {
     FilterRegistrationBean<Utf8RequestBodyFilter> utf8RequestBodyFilter() {
         var registration = new FilterRegistrationBean<>(new Utf8RequestBodyFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    @Bean
+    ShutdownDrain shutdownDrain(ShutdownDrainProperties settings, ApplicationContext context) {
+        return new ShutdownDrain(settings.drain(), context, () -> closeListeners(context));
+    }
+
+    /** Tomcat's graceful close: the listening socket closes, accepted connections keep being served. */
+    private static void closeListeners(ApplicationContext context) {
+        if (context instanceof WebServerApplicationContext web && web.getWebServer() instanceof TomcatWebServer tomcat) {
+            for (Connector connector : tomcat.getTomcat().getService().findConnectors()) {
+                connector.getProtocolHandler().closeServerSocketGraceful();
+            }
+        }
+    }
+
+    @Bean
+    FilterRegistrationBean<ShutdownDrainFilter> shutdownDrainFilter(ShutdownDrain drain) {
+        var registration = new FilterRegistrationBean<>(new ShutdownDrainFilter(drain));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 }

@@ -1,0 +1,109 @@
+package dev.conference.frontend.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conference.frontend.FrontendApplication;
+import dev.conference.testsupport.KeepAliveLoad;
+import dev.conference.testsupport.TestRedis;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** SIGTERM closes the context; during the drain Reactor Netty answers on kept-alive connections, then closes them. */
+class ShutdownDrainTest {
+
+    private static final TestRedis.KeySpace REDIS = TestRedis.newKeySpace("frontend-drain");
+
+    private ConfigurableApplicationContext context;
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void keptAliveClientsLoseNoRequestWhileTheFrontendStops() throws Exception {
+        start("1s");
+        KeepAliveLoad load = KeepAliveLoad.start("127.0.0.1", port(), 8, 20_000, n -> KeepAliveLoad.Request.get("/submit"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> load.answered() > 50);
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(context::close);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> load.refusedBeforeSending() > 0);
+        stopping.get(30, TimeUnit.SECONDS);
+        KeepAliveLoad.Figures figures = load.stop();
+        System.out.println("Reactor Netty stopping under keep-alive load: " + figures);
+
+        assertThat(figures.closeAnswers()).as(figures.toString()).isPositive();
+        assertThat(figures.failedAfterSending()).as(figures.toString()).isZero();
+    }
+
+    @Test
+    void duringTheDrainAnswersCloseTheConnectionAndReadinessRefusesTraffic() throws Exception {
+        start("3s");
+        ShutdownDrain drain = context.getBean(ShutdownDrain.class);
+        ApplicationAvailability availability = context.getBean(ApplicationAvailability.class);
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(5000);
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            assertThat(exchange(socket, in)).doesNotContain("connection: close");
+
+            CompletableFuture.runAsync(context::close);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(drain::isDraining);
+
+            assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+            assertThat(exchange(socket, in)).contains("HTTP/1.1 200", "connection: close");
+            assertThat(in.read()).as("Reactor Netty closed the connection after the answer").isEqualTo(-1);
+        }
+    }
+
+    private void start(String drain) {
+        context = new SpringApplicationBuilder(FrontendApplication.class).properties(
+                "server.port=0",
+                "platform.shutdown.drain=" + drain,
+                "frontend.c4p-url=http://127.0.0.1:9",
+                "frontend.agenda-url=http://127.0.0.1:9",
+                "frontend.key-prefix=" + REDIS.keyPrefix(),
+                "spring.data.redis.host=" + REDIS.host(),
+                "spring.data.redis.port=" + REDIS.port(),
+                "spring.data.redis.password=" + REDIS.password()).run();
+    }
+
+    private int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Sends one kept-alive GET and answers the status line and headers, lower case. */
+    private static String exchange(Socket socket, BufferedReader in) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        out.write("GET /submit HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        List<String> head = new ArrayList<>();
+        int length = 0;
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            head.add(line.toLowerCase(Locale.ROOT));
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        in.skip(length);
+        return String.join("\n", head).replace("http/1.1", "HTTP/1.1");
+    }
+}
