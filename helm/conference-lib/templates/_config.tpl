@@ -46,7 +46,10 @@ The JVM's memory, each pool sized explicitly so that together they fit the conta
       (printf "-XX:ReservedCodeCacheSize=%s" $jvm.codeCache) (printf "-XX:MaxDirectMemorySize=%s" $jvm.directMemory)
       (printf "-Xss%s" $jvm.threadStack) -}}
 {{- if include "conference-lib.otelEnabled" . -}}
+{{- /* With the agent on the boot class path the JVM warns, in plain text, that class sharing is limited:
+       the only line of the log that would not be JSON. */ -}}
 {{- $options = append $options (printf "-javaagent:%s" .Values.otel.agentPath) -}}
+{{- $options = append $options "-XX:-PrintWarnings" -}}
 {{- end -}}
 {{- join " " (concat $options ($jvm.extraOptions | default list)) -}}
 {{- end -}}
@@ -58,6 +61,9 @@ The JVM's memory, each pool sized explicitly so that together they fit the conta
 {{/*
 The OpenTelemetry Java agent is in every image and off unless switched on here (or globally):
 JAVA_TOOL_OPTIONS loads it, the OTEL_* variables configure it. Metrics stay on /actuator/prometheus.
+The agent writes its own messages through the service's logging (JSON like every other line), and
+puts the trace and span ids in the logging context under ECS's names, so that each line of a traced
+request carries "trace": {"id": …} and "span": {"id": …}.
 */}}
 {{- define "conference-lib.otelData" -}}
 {{- $global := ((.Values.global).otel) | default dict -}}
@@ -70,6 +76,10 @@ OTEL_TRACES_SAMPLER: "parentbased_traceidratio"
 OTEL_TRACES_SAMPLER_ARG: {{ $otel.samplingRatio | default "1.0" | toString | quote }}
 OTEL_METRICS_EXPORTER: "none"
 OTEL_LOGS_EXPORTER: "none"
+OTEL_JAVAAGENT_LOGGING: "application"
+OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID: "trace.id"
+OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID: "span.id"
+OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_FLAGS: "trace.flags"
 OTEL_RESOURCE_ATTRIBUTES: {{ printf "service.namespace=%s,deployment.environment.name=%s" .Release.Namespace ($otel.environment | default .Release.Name) | quote }}
 {{- end }}
 {{- end -}}

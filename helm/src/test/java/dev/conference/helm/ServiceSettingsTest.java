@@ -27,7 +27,8 @@ class ServiceSettingsTest {
             "JAVA_TOOL_OPTIONS",
             "OTEL_SERVICE_NAME", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL",
             "OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER",
-            "OTEL_RESOURCE_ATTRIBUTES");
+            "OTEL_RESOURCE_ATTRIBUTES", "OTEL_JAVAAGENT_LOGGING", "OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID",
+            "OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID", "OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_FLAGS");
 
     /** What each service must be told in the cluster, whatever its laptop defaults say. */
     private static final Map<String, List<String>> CLUSTER_SETTINGS = Map.of(

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
@@ -21,6 +23,8 @@ import org.springframework.web.ErrorResponseException;
 /** The agenda's rules: talks fill the grid in order, one per proposal, never two in one slot. */
 @Service
 public class AgendaItemService {
+
+    private static final Logger log = LoggerFactory.getLogger(AgendaItemService.class);
 
     private final AgendaItemStore store;
     private final AgendaGrid grid;
@@ -49,6 +53,8 @@ public class AgendaItemService {
         return switch (store.create(UUID.randomUUID(), talk, grid.slots())) {
             case Creation.Created(AgendaItem item) -> {
                 created.increment();
+                log.info("Agenda entry placed for proposal {}: item {} on {} at {} in {}", item.proposalId(), item.id(),
+                        item.day(), item.startTime(), item.room());
                 yield new Placement(item, true);
             }
             case Creation.AlreadyThere(AgendaItem item) -> new Placement(item, false);

@@ -15,6 +15,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -93,6 +96,18 @@ class AgendaItemApiTest {
         assertThat(second.json()).isEqualTo(first.json());
         assertThat(api.get("/agenda-items?proposalId=" + proposalId).json()).hasSize(1);
         assertThat(api.get("/agenda-items").json()).hasSize(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void placingIsLoggedOnceWithTheProposalAndARepeatIsNot(CapturedOutput output) {
+        String proposalId = UUID.randomUUID().toString();
+
+        api.createItem(proposalId, "Logged once");
+        api.createItem(proposalId, "Logged once");
+
+        assertThat(output.getOut().lines().filter(line -> line.contains(proposalId))).singleElement()
+                .satisfies(line -> assertThat(line).contains("INFO", "Agenda entry placed for proposal " + proposalId));
     }
 
     @Test

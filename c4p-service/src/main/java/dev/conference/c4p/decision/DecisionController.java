@@ -1,6 +1,7 @@
 package dev.conference.c4p.decision;
 
 import dev.conference.c4p.proposal.ProposalView;
+import io.opentelemetry.api.trace.Span;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -31,6 +32,9 @@ class DecisionController {
     ProposalView decide(@PathVariable UUID id,
                         @RequestHeader(ORGANIZER_HEADER) @NotBlank @Size(max = 200) String organizer,
                         @Valid @RequestBody DecisionRequest request) {
+        // The server span (the agent's, when it runs) says which proposal was decided how.
+        Span.current().setAttribute("proposal.id", id.toString());
+        Span.current().setAttribute("decision", request.decision());
         return decisions.decide(id, request.status(), organizer.strip());
     }
 }

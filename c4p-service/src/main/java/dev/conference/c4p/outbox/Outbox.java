@@ -26,7 +26,8 @@ public class Outbox {
     }
 
     /**
-     * Records a side effect; it is delivered after (and only if) the surrounding transaction commits.
+     * Records a side effect; it is delivered after (and only if) the surrounding transaction commits,
+     * in the trace of the request that records it.
      *
      * @param idempotencyKey unique per side effect; the receiver uses it to ignore repeats
      * @param payload        the request body the receiver gets
@@ -34,7 +35,7 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID proposalId, OutboxKind kind, String idempotencyKey, Object payload) {
         entityManager.persist(new OutboxEvent(proposalId, kind, idempotencyKey, json.writeValueAsString(payload),
-                clock.instant()));
+                clock.instant(), TraceContext.current()));
         // Written now, so that readers in this transaction (SQL, not JPA) see the event.
         entityManager.flush();
         events.publishEvent(new OutboxRecorded(kind));
@@ -43,17 +44,24 @@ public class Outbox {
     /**
      * Queues a side effect again unless it is already on its way: a delivered or refused event goes back
      * to pending with a fresh attempt count; a missing one is recorded anew. Returns false when it was
-     * still pending (the relay will deliver it anyway).
+     * still pending (the relay will deliver it anyway). A requeued event is delivered in the trace of the
+     * request that requeued it, when that request has one.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean requeue(UUID proposalId, OutboxKind kind, String idempotencyKey, Object payload) {
+        TraceContext trace = TraceContext.current();
         int requeued = entityManager.createNativeQuery("""
                         update outbox_event set status = 'PENDING', attempts = 0, next_attempt_at = now(),
                             locked_until = null, delivered_at = null,
-                            last_error = 'queued again by the consistency check'
+                            last_error = 'queued again by the consistency check',
+                            traceparent = coalesce(cast(:traceparent as varchar), traceparent),
+                            tracestate = case when cast(:traceparent as varchar) is null then tracestate
+                                              else cast(:tracestate as varchar) end
                         where idempotency_key = :key and status <> 'PENDING'
                         """)
                 .setParameter("key", idempotencyKey)
+                .setParameter("traceparent", trace.traceparent())
+                .setParameter("tracestate", trace.tracestate())
                 .executeUpdate();
         if (requeued > 0) {
             events.publishEvent(new OutboxRecorded(kind));

@@ -26,11 +26,14 @@ class OutboxEvent {
     private int attempts;
     private Instant nextAttemptAt;
     private Instant createdAt;
+    private String traceparent;
+    private String tracestate;
 
     protected OutboxEvent() {
     }
 
-    OutboxEvent(UUID proposalId, OutboxKind kind, String idempotencyKey, String payload, Instant now) {
+    OutboxEvent(UUID proposalId, OutboxKind kind, String idempotencyKey, String payload, Instant now,
+                TraceContext trace) {
         this.id = UUID.randomUUID();
         this.proposalId = proposalId;
         this.kind = kind;
@@ -39,5 +42,7 @@ class OutboxEvent {
         this.status = DeliveryStatus.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+        this.traceparent = trace.traceparent();
+        this.tracestate = trace.tracestate();
     }
 }

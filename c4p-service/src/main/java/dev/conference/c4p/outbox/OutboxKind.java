@@ -7,5 +7,10 @@ public enum OutboxKind {
     /** The approved talk's place on the agenda. */
     AGENDA_ENTRY,
     /** The "approved" or "rejected" email. */
-    DECISION_EMAIL
+    DECISION_EMAIL;
+
+    /** Whether an organizer's decision caused it (rather than the submission). */
+    public boolean followsDecision() {
+        return this != RECEIVED_EMAIL;
+    }
 }

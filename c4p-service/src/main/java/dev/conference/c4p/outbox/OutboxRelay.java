@@ -4,6 +4,8 @@ import dev.conference.c4p.config.C4pProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,22 +148,39 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void deliver(OutboxStore.ClaimedEvent event) {
+        int attempt = event.attempts() + 1;
+        Span span = DeliverySpans.start(event, attempt);
+        try (Scope ignored = span.makeCurrent()) {
+            attempt(event, attempt, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    /**
+     * Delivers once and records the outcome. The receivers log the side effects they perform (agenda
+     * entry placed, email sent); the relay logs what only it knows: a retry, and an event given up for good.
+     */
+    private void attempt(OutboxStore.ClaimedEvent event, int attempt, Span span) {
         OutboxHandler handler = handlers.get(event.kind());
         try {
             handler.deliver(event.idempotencyKey(), event.payload());
             store.markDelivered(event.id(), clock.instant());
+            DeliverySpans.outcome(span, "delivered", null);
             outcome(event.kind(), "delivered").increment();
         } catch (DeliveryFailure failure) {
             if (failure.isPermanent()) {
-                log.error("Outbox event {} ({}) was refused for good: {}", event.id(), event.kind(), failure.getMessage());
+                log.warn("Outbox {} of proposal {} FAILED for good at attempt {} (event {}): {}", event.kind(),
+                        event.proposalId(), attempt, event.id(), failure.getMessage());
                 store.markFailed(event.id(), failure.getMessage());
+                DeliverySpans.outcome(span, "refused", failure.getMessage());
                 outcome(event.kind(), "refused").increment();
             } else {
-                int attempt = event.attempts() + 1;
                 Instant next = clock.instant().plus(backoff.delayBeforeRetry(attempt));
-                log.warn("Outbox event {} ({}) attempt {} failed, retrying at {}: {}", event.id(), event.kind(),
-                        attempt, next, failure.getMessage());
+                log.warn("Outbox {} of proposal {} attempt {} failed, retrying at {} (event {}): {}", event.kind(),
+                        event.proposalId(), attempt, next, event.id(), failure.getMessage());
                 store.markForRetry(event.id(), next, failure.getMessage());
+                DeliverySpans.outcome(span, "retry", failure.getMessage());
                 outcome(event.kind(), "retry").increment();
             }
         }

@@ -40,14 +40,18 @@ public class OutboxStore {
                             order by next_attempt_at
                             limit :limit
                             for update skip locked)
-                        returning e.id, e.kind, e.idempotency_key, e.payload::text as payload, e.attempts
+                        returning e.id, e.proposal_id, e.kind, e.idempotency_key, e.payload::text as payload,
+                            e.attempts, e.traceparent, e.tracestate,
+                            (select p.status from proposal p where p.id = e.proposal_id) as proposal_status
                         """)
                 .param("leaseEnd", utc(leaseEnd))
                 .param("now", utc(now))
                 .param("limit", limit)
                 .query((rs, row) -> new ClaimedEvent(rs.getObject("id", UUID.class),
+                        rs.getObject("proposal_id", UUID.class), rs.getString("proposal_status"),
                         OutboxKind.valueOf(rs.getString("kind")), rs.getString("idempotency_key"),
-                        rs.getString("payload"), rs.getInt("attempts")))
+                        rs.getString("payload"), rs.getInt("attempts"),
+                        new TraceContext(rs.getString("traceparent"), rs.getString("tracestate"))))
                 .list();
     }
 
@@ -150,7 +154,9 @@ public class OutboxStore {
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
-    record ClaimedEvent(UUID id, OutboxKind kind, String idempotencyKey, String payload, int attempts) {
+    /** A claimed event with what its delivery needs: the proposal's status now, and the recording's trace. */
+    record ClaimedEvent(UUID id, UUID proposalId, String proposalStatus, OutboxKind kind, String idempotencyKey,
+                        String payload, int attempts, TraceContext trace) {
     }
 
     /** An email side effect with its request body, for the notifications listing. */

@@ -21,7 +21,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,6 +87,25 @@ class OutboxRelayTest extends C4pIntegrationTest {
         assertThat((String) deliveryOf(id, "AGENDA_ENTRY", "lastError")).contains("409", "Agenda is full");
         assertThat((Integer) deliveryOf(id, "AGENDA_ENTRY", "attempts")).isEqualTo(1);
         assertThat(agenda.receivedWithKeyContaining(id)).hasSize(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void refusalIsLoggedOnceWithTheProposal(CapturedOutput output) {
+        String id = submit("Logged refusal");
+        agenda.answer(409, "{\"title\":\"Agenda is full\",\"code\":\"AGENDA_FULL\"}");
+        try {
+            decide(id, "APPROVED");
+
+            eventually(Duration.ofSeconds(10), () -> "FAILED".equals(deliveryOf(id, "AGENDA_ENTRY", "status")),
+                    "the refusal is recorded");
+            eventually(Duration.ofSeconds(10), () -> "DELIVERED".equals(deliveryOf(id, "DECISION_EMAIL", "status")),
+                    "the email is delivered");
+        } finally {
+            agenda.answer(201, "{}");
+        }
+        assertThat(output.getOut().lines().filter(line -> line.contains(id))).singleElement()
+                .satisfies(line -> assertThat(line).contains("WARN", "AGENDA_ENTRY", "FAILED", "Agenda is full"));
     }
 
     @Test

@@ -3,6 +3,11 @@ package dev.conference.email.message;
 import dev.conference.email.config.EmailProperties;
 import dev.conference.email.message.SendEmailResponse.Status;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import jakarta.mail.internet.MimeMessage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +31,7 @@ import org.springframework.stereotype.Service;
 public class EmailSender {
 
     private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
+    private static final String INSTRUMENTATION_SCOPE = "dev.conference.email";
 
     private final JavaMailSender mailSender;
     private final EmailComposer composer;
@@ -68,7 +74,7 @@ public class EmailSender {
         MimeMessage message = composer.compose(request, messageId);
         String template = request.template().name();
         try {
-            mailSender.send(message);
+            sendInSpan(message, template, messageId);
         } catch (MailSendException e) {
             var refusal = permanentRecipientRefusal(e);
             if (refusal != null) {
@@ -84,6 +90,27 @@ public class EmailSender {
         }
         meterRegistry.counter("emails.sent", "template", template).increment();
         log.info("Sent {} for key {} as {}", template, request.idempotencyKey(), messageId.value());
+    }
+
+    /**
+     * The SMTP conversation as a client span of the request's trace: the agent instruments no JavaMail,
+     * and without the agent this span is a no-op.
+     */
+    private void sendInSpan(MimeMessage message, String template, MessageId messageId) {
+        Span span = GlobalOpenTelemetry.getTracer(INSTRUMENTATION_SCOPE).spanBuilder("smtp send")
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("email.template", template)
+                .setAttribute("email.message_id", messageId.value())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            mailSender.send(message);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     private SmtpUnavailableException unavailable(MailException e, String template, SendEmailRequest request) {
