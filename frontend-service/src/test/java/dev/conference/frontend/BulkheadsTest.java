@@ -1,9 +1,8 @@
-package dev.conference.frontend.proposal;
+package dev.conference.frontend;
 
 import static dev.conference.frontend.FakeBackend.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conference.frontend.GatewayTest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
@@ -77,6 +76,31 @@ class BulkheadsTest extends GatewayTest {
             assertThat(refused).as("decisions refused by the organizers' bulkhead").isGreaterThanOrEqualTo(60);
         }
         assertThat(breakers.circuitBreaker("c4p-public").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void agendaReadsPastTheirBulkheadAreAnsweredFromTheLastKnownGoodCopy() throws Exception {
+        String agenda = "[{\"id\":\"a1\",\"title\":\"Keynote\"}]";
+        AGENDA.answer("GET", "/agenda-items", json(200, agenda), json(200, agenda).after(Duration.ofMillis(900)));
+        http.get().uri("/api/agenda").exchange().expectStatus().isOk();
+
+        List<Future<EntityExchangeResult<String>>> reads = new ArrayList<>();
+        try (ExecutorService visitors = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 130; i++) {
+                reads.add(visitors.submit(() -> http.get().uri("/api/agenda").exchange().expectBody(String.class).returnResult()));
+            }
+            int stale = 0;
+            for (Future<EntityExchangeResult<String>> read : reads) {
+                EntityExchangeResult<String> result = read.get();
+                assertThat(result.getStatus().value()).isEqualTo(200);
+                assertThat(result.getResponseBody()).isEqualTo(agenda);
+                if ("true".equals(result.getResponseHeaders().getFirst("X-Agenda-Stale"))) {
+                    stale++;
+                }
+            }
+            assertThat(stale).as("reads refused by the agenda-public bulkhead, answered from the copy").isGreaterThanOrEqualTo(10);
+        }
+        assertThat(AGENDA.received("GET", "/agenda-items").size()).isLessThanOrEqualTo(1 + 100 * 2);
     }
 
     @Test
