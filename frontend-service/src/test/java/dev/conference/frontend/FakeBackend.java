@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * A stand-in for c4p-service or agenda-service: a real HTTP server on a fixed port whose answers a
@@ -57,6 +58,7 @@ public final class FakeBackend {
     private final int port;
     private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile Semaphore capacity = new Semaphore(Integer.MAX_VALUE);
     private HttpServer server;
 
     public FakeBackend() {
@@ -86,10 +88,20 @@ public final class FakeBackend {
         return received.stream().filter(r -> r.method().equals(method) && r.pathAndQuery().equals(pathAndQuery)).toList();
     }
 
-    /** Forgets answers and received requests, and makes sure it runs. */
+    /**
+     * Works on at most this many requests at once, as a real service with its thread and connection pools: the
+     * others wait their turn.
+     */
+    public FakeBackend capacity(int requests) {
+        capacity = new Semaphore(requests, true);
+        return this;
+    }
+
+    /** Forgets answers, received requests and capacity, and makes sure it runs. */
     public synchronized void reset() {
         answers.clear();
         received.clear();
+        capacity = new Semaphore(Integer.MAX_VALUE);
         start();
     }
 
@@ -115,6 +127,22 @@ public final class FakeBackend {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        Semaphore working = capacity;
+        try {
+            working.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return;
+        }
+        try {
+            answer(exchange);
+        } finally {
+            working.release();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();

@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param submissions    the rate limit on proposal submissions (and how the client's address is found)
  * @param logins         the backoff after wrong passwords
  * @param oidc           how OIDC users become organizers (only when an OIDC client is configured)
+ * @param requests       how slowly a client may send a request before its connection is closed
  */
 @Validated
 @ConfigurationProperties("frontend")
@@ -45,7 +46,8 @@ public record FrontendProperties(
         @Valid @NotNull @DefaultValue Agenda agenda,
         @Valid @NotNull @DefaultValue Submissions submissions,
         @Valid @NotNull @DefaultValue Logins logins,
-        @Valid @NotNull @DefaultValue Oidc oidc) {
+        @Valid @NotNull @DefaultValue Oidc oidc,
+        @Valid @NotNull @DefaultValue Requests requests) {
 
     /** {@code {bcrypt}} followed by a modular-crypt bcrypt hash: nothing weaker is accepted. */
     public static final String BCRYPT_HASH = "\\{bcrypt}\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}";
@@ -89,6 +91,16 @@ public record FrontendProperties(
             return trustedProxies == 0 ? new RemoteAddressResolver() { }
                     : XForwardedRemoteAddressResolver.maxTrustedIndex(trustedProxies);
         }
+    }
+
+    /**
+     * @param headerTimeout a request's line and headers must arrive within this time of its first byte (or of the
+     *                      connection's start), or the connection is closed
+     * @param bodyTimeout   a request's body must arrive within this time of its headers, or the connection is closed
+     */
+    public record Requests(
+            @NotNull @DefaultValue("10s") Duration headerTimeout,
+            @NotNull @DefaultValue("30s") Duration bodyTimeout) {
     }
 
     /**

@@ -37,12 +37,13 @@ class LoginThrottleFilter implements WebFilter, Ordered {
                 || !exchange.getRequest().getPath().pathWithinApplication().value().equals("/login")) {
             return chain.filter(exchange);
         }
+        // A form that cannot be read (too large) fails the login with its own answer, not the throttle.
         return exchange.getFormData()
-                .flatMap(form -> throttle.waitFor(exchange, form.getFirst("username")))
-                .onErrorResume(error -> {
-                    log.warn("Login throttle unavailable, the attempt goes ahead: {}", error.toString());
-                    return Mono.just(Duration.ZERO);
-                })
+                .flatMap(form -> throttle.waitFor(exchange, form.getFirst("username"))
+                        .onErrorResume(error -> {
+                            log.warn("Login throttle unavailable, the attempt goes ahead: {}", error.toString());
+                            return Mono.just(Duration.ZERO);
+                        }))
                 .flatMap(wait -> wait.isZero() ? chain.filter(exchange)
                         : Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins",
                                 "Too many wrong passwords: try again in " + seconds(wait) + " s.", Duration.ofSeconds(seconds(wait))));

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,7 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>API callers get problem+json: 401 without a login, 403 for a logged-in user who is not an
  * organizer or a state-changing request without the CSRF token. The token is double-submit: the
- * {@code XSRF-TOKEN} cookie, which the pages' script sends back in {@code X-XSRF-TOKEN}.
+ * {@code XSRF-TOKEN} cookie, which the pages' script sends back in {@code X-XSRF-TOKEN}; a login makes a new
+ * one and a logout clears it.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -75,12 +77,14 @@ public class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String CSRF_COOKIE = "XSRF-TOKEN";
     private static final String[] AGENDA_READS = {"/api/agenda", "/api/agenda.ics", "/api/agenda/*"};
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Organizers organizers,
                                                   FrontendProperties properties, LoginThrottle throttle,
-                                                  ObjectProvider<ReactiveClientRegistrationRepository> oidc) {
+                                                  ObjectProvider<ReactiveClientRegistrationRepository> oidc,
+                                                  Environment environment) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
                 "Unauthorized", "Log in as an organizer first.");
         ServerAccessDeniedHandler forbidden = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
@@ -88,6 +92,8 @@ public class SecurityConfiguration {
         ServerAccessDeniedHandler csrfRefused = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                 "Forbidden", "The request lacks a valid CSRF token: reload the page and try again.");
 
+        CookieServerCsrfTokenRepository csrfTokens = csrfTokens(
+                environment.getProperty("server.reactive.session.cookie.secure", Boolean.class));
         UserDetailsRepositoryReactiveAuthenticationManager passwords =
                 new UserDetailsRepositoryReactiveAuthenticationManager(organizers.passwordUsers());
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
@@ -106,7 +112,7 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens)
                         // The token travels as the cookie's plain value (double submit), not masked.
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .accessDeniedHandler(csrfRefused))
@@ -117,7 +123,7 @@ public class SecurityConfiguration {
                         .loginPage("/login")
                         .authenticationManager(passwords)
                         .authenticationEntryPoint(unauthorized)
-                        .authenticationSuccessHandler(loggedIn(organizers, throttle))
+                        .authenticationSuccessHandler(loggedIn(organizers, throttle, csrfTokens))
                         .authenticationFailureHandler(loginFailed(throttle)))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
@@ -132,12 +138,35 @@ public class SecurityConfiguration {
 
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login
-                    .authenticationSuccessHandler((exchange, authentication) -> redirect(exchange.getExchange(), "/admin"))
+                    .authenticationSuccessHandler((exchange, authentication) -> newCsrfToken(exchange.getExchange(), csrfTokens)
+                            .then(redirect(exchange.getExchange(), "/admin")))
                     .authenticationFailureHandler((exchange, e) -> redirect(exchange.getExchange(), "/admin?error")));
         } else if (properties.organizers().isEmpty()) {
             log.warn("No organizer can log in: set frontend.organizers or an OIDC client (see the README)");
         }
         return http.build();
+    }
+
+    /**
+     * The CSRF cookie: readable by the pages' script (it sends the value back in {@code X-XSRF-TOKEN}), sent by the
+     * browser only to this site's own requests ({@code SameSite=Strict}; a page reached from another site gets a
+     * new token), and {@code Secure} on HTTPS or wherever the session cookie is ({@code server.reactive.session.cookie.secure}).
+     */
+    static CookieServerCsrfTokenRepository csrfTokens(Boolean secure) {
+        CookieServerCsrfTokenRepository tokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Strict");
+            if (Boolean.TRUE.equals(secure)) {
+                cookie.secure(true);
+            }
+        });
+        return tokens;
+    }
+
+    /** A login gets a new CSRF token, so that one learned before it (on a shared computer, say) is worth nothing after. */
+    private static Mono<Void> newCsrfToken(ServerWebExchange exchange, CookieServerCsrfTokenRepository tokens) {
+        exchange.getResponse().getCookies().remove(CSRF_COOKIE);
+        return tokens.generateToken(exchange).flatMap(token -> tokens.saveToken(exchange, token));
     }
 
     private static ServerLogoutHandler endSessionIfStarted() {
@@ -176,9 +205,11 @@ public class SecurityConfiguration {
     }
 
     /** A login from the page's script gets the session as JSON; a plain form post goes to the back office. */
-    private static ServerAuthenticationSuccessHandler loggedIn(Organizers organizers, LoginThrottle throttle) {
+    private static ServerAuthenticationSuccessHandler loggedIn(Organizers organizers, LoginThrottle throttle,
+                                                              CookieServerCsrfTokenRepository csrfTokens) {
         JsonMapper json = JsonMapper.builder().build();
-        return (webFilterExchange, authentication) -> throttle.succeeded(authentication.getName()).then(Mono.defer(() -> {
+        return (webFilterExchange, authentication) -> throttle.succeeded(authentication.getName())
+                .then(newCsrfToken(webFilterExchange.getExchange(), csrfTokens)).then(Mono.defer(() -> {
             ServerWebExchange exchange = webFilterExchange.getExchange();
             if (!wantsJson(exchange)) {
                 return redirect(exchange, "/admin");

@@ -23,7 +23,8 @@ class OrganizersTest {
             new FrontendProperties.Agenda(Duration.ofSeconds(1), 10, Duration.ofDays(1)),
             new FrontendProperties.Submissions(10, 5, 0),
             new FrontendProperties.Logins(5, 20, Duration.ofMinutes(15)),
-            new FrontendProperties.Oidc("groups", "organizers", "preferred_username")));
+            new FrontendProperties.Oidc("groups", "organizers", "preferred_username"),
+            new FrontendProperties.Requests(Duration.ofSeconds(10), Duration.ofSeconds(30))));
 
     private static OidcUserAuthority oidcUser(Object groups) {
         Map<String, Object> claims = groups == null ? Map.of("sub", "u1") : Map.of("sub", "u1", "groups", groups);
@@ -43,7 +44,8 @@ class OrganizersTest {
                 new FrontendProperties.Agenda(Duration.ofSeconds(1), 10, Duration.ofDays(1)),
                 new FrontendProperties.Submissions(10, 5, 0),
                 new FrontendProperties.Logins(5, 20, Duration.ofMinutes(15)),
-                new FrontendProperties.Oidc("groups", "organizers", "preferred_username")));
+                new FrontendProperties.Oidc("groups", "organizers", "preferred_username"),
+                new FrontendProperties.Requests(Duration.ofSeconds(10), Duration.ofSeconds(30))));
 
         UserDetails decoy = withOlivia.passwordUsers().findByUsername("mallory").block();
 
