@@ -16,7 +16,8 @@ import dev.conference.frontend.config.FrontendProperties;
 /**
  * Every error the frontend itself answers is problem+json, never Spring Boot's error map or a stack
  * trace: unknown paths (404), refused bodies (413), downstreams that could not answer (503 with
- * {@code Retry-After}), and anything unexpected (500, logged).
+ * {@code Retry-After}), a session store that does not answer (503 with {@code Retry-After}), and
+ * anything unexpected (500, logged).
  */
 @Component
 @Order(-2) // before Spring Boot's DefaultErrorWebExceptionHandler
@@ -54,6 +55,12 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                     "The service behind this request did not answer. Try again later.", retryAfter);
         }
+        if (isSessionStoreFailure(error)) {
+            log.warn("The session store did not answer on {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error.toString());
+            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "Signed-in pages are unavailable for a moment. Try again shortly.", retryAfter);
+        }
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error", null);
     }
@@ -63,6 +70,18 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return "Nothing is here.";
         }
         return error.getReason();
+    }
+
+    /** Redis (sessions, rate limits) unreachable or too slow: an outage like any other, not a defect. */
+    private static boolean isSessionStoreFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.dao.QueryTimeoutException
+                    || t instanceof io.lettuce.core.RedisException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDownstreamConnectionFailure(Throwable error) {
