@@ -72,6 +72,12 @@ public class OutboxRelay implements SmartLifecycle {
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox events not delivered yet")
                 .register(meters);
+        // From the start, at zero: an alert's increase() sees a refusal only if the series existed before it.
+        for (OutboxKind kind : OutboxKind.values()) {
+            for (String outcome : List.of("delivered", "retry", "refused")) {
+                outcome(kind, outcome);
+            }
+        }
     }
 
     @TransactionalEventListener

@@ -46,6 +46,16 @@ class OutboxMetricsTest extends C4pIntegrationTest {
         assertThat(get("/actuator/prometheus").getBody()).contains("outbox_oldest_pending_age_seconds");
     }
 
+    @Test
+    void everyKindsRefusalCounterIsThereAtZeroBeforeTheFirstRefusal() {
+        for (OutboxKind kind : OutboxKind.values()) {
+            assertThat(meters.get("outbox.deliveries").tag("kind", kind.name()).tag("outcome", "refused").counter())
+                    .as("the refusal counter of %s", kind).isNotNull();
+        }
+        assertThat(get("/actuator/prometheus").getBody())
+                .contains("outbox_deliveries_total{application=\"c4p-service\",kind=\"AGENDA_ENTRY\",outcome=\"refused\"}");
+    }
+
     private long lagCount(String kind) {
         Timer timer = meters.find("outbox.delivery.lag").tag("kind", kind).timer();
         return timer == null ? 0 : timer.count();
