@@ -3,6 +3,7 @@ package dev.conference.c4p;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
@@ -21,8 +22,9 @@ class ActuatorTest extends C4pIntegrationTest {
     void prometheusShowsTheOutboxAndCircuitBreakers() {
         decide(submit("Metrics"), "APPROVED");
 
-        eventually(Duration.ofSeconds(10), () -> get("/actuator/prometheus").getBody()
-                .contains("outbox_deliveries_total{"), "a delivery was counted");
+        // The counters exist from the start at zero: wait for a delivery to be counted.
+        eventually(Duration.ofSeconds(10), () -> Pattern.compile("outbox_deliveries_total\\{[^}]*outcome=\"delivered\"[^}]*} [1-9]")
+                .matcher(get("/actuator/prometheus").getBody()).find(), "a delivery was counted");
         String metrics = get("/actuator/prometheus").getBody();
         assertThat(metrics).contains("outbox_backlog", "proposals_submitted_total", "proposals_decided_total",
                 "resilience4j_circuitbreaker_state");

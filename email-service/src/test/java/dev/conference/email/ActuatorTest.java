@@ -47,6 +47,17 @@ class ActuatorTest extends SmtpBackedTest {
     }
 
     @Test
+    void everySeriesCarriesTheApplicationTagTheDashboardAndAlertsSelectBy() {
+        String metrics = client().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(metrics).contains("jvm_info{application=\"email-service\"");
+        assertThat(metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank()))
+                .allSatisfy(line -> assertThat(line).contains("application=\"email-service\""));
+    }
+
+    @Test
     void onlyHealthPrometheusAndInfoAreExposed() {
         client().get().uri("/actuator/env").exchange().expectStatus().isNotFound();
         client().get().uri("/actuator/beans").exchange().expectStatus().isNotFound();

@@ -48,12 +48,13 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean moreWaiting;
     private final AtomicLong backlog = new AtomicLong();
     private final MeterRegistry meters;
+    private final OutboxMetrics lateness;
     private volatile boolean running;
     private Thread loop;
     private Instant backlogCountedAt = Instant.EPOCH;
 
     OutboxRelay(OutboxStore store, List<OutboxHandler> handlers, C4pProperties properties, Clock clock,
-                MeterRegistry meters) {
+                MeterRegistry meters, OutboxMetrics lateness) {
         this.store = store;
         for (OutboxHandler handler : handlers) {
             handler.kinds().forEach(kind -> this.handlers.put(kind, handler));
@@ -69,9 +70,16 @@ public class OutboxRelay implements SmartLifecycle {
                 () -> ThreadLocalRandom.current().nextDouble());
         this.clock = clock;
         this.meters = meters;
+        this.lateness = lateness;
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox events not delivered yet")
                 .register(meters);
+        // From the start, at zero: an alert's increase() sees a refusal only if the series existed before it.
+        for (OutboxKind kind : OutboxKind.values()) {
+            for (String outcome : List.of("delivered", "retry", "refused")) {
+                outcome(kind, outcome);
+            }
+        }
     }
 
     @TransactionalEventListener
@@ -165,7 +173,8 @@ public class OutboxRelay implements SmartLifecycle {
         OutboxHandler handler = handlers.get(event.kind());
         try {
             handler.deliver(event.idempotencyKey(), event.payload());
-            store.markDelivered(event.id(), clock.instant());
+            Instant createdAt = store.markDelivered(event.id(), clock.instant());
+            lateness.delivered(event.kind(), createdAt);
             DeliverySpans.outcome(span, "delivered", null);
             outcome(event.kind(), "delivered").increment();
         } catch (DeliveryFailure failure) {
@@ -198,6 +207,7 @@ public class OutboxRelay implements SmartLifecycle {
         Instant now = clock.instant();
         if (Duration.between(backlogCountedAt, now).compareTo(settings.pollInterval()) >= 0) {
             backlog.set(store.countPending());
+            lateness.oldestPendingCreatedAt(store.oldestPendingCreatedAt());
             backlogCountedAt = now;
         }
     }

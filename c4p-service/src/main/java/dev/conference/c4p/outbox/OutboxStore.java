@@ -55,13 +55,16 @@ public class OutboxStore {
                 .list();
     }
 
-    void markDelivered(UUID id, Instant now) {
-        jdbc.sql("""
+    /** Marks the event delivered and returns when it was created. */
+    Instant markDelivered(UUID id, Instant now) {
+        return jdbc.sql("""
                         update outbox_event set status = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,
                             locked_until = null, last_error = null
                         where id = :id
+                        returning created_at
                         """)
-                .param("id", id).param("now", utc(now)).update();
+                .param("id", id).param("now", utc(now))
+                .query((rs, row) -> instant(rs, "created_at")).single();
     }
 
     void markForRetry(UUID id, Instant nextAttemptAt, String error) {
@@ -85,6 +88,12 @@ public class OutboxStore {
 
     long countPending() {
         return jdbc.sql("select count(*) from outbox_event where status = 'PENDING'").query(Long.class).single();
+    }
+
+    /** When the oldest pending event was created, or null when none is pending. */
+    Instant oldestPendingCreatedAt() {
+        return jdbc.sql("select created_at from outbox_event where status = 'PENDING' order by created_at limit 1")
+                .query((rs, row) -> instant(rs, "created_at")).optional().orElse(null);
     }
 
     /** The deliveries of each of the given proposals, oldest first. */

@@ -62,13 +62,15 @@ public class AgendaCacheGatewayFilterFactory extends AbstractGatewayFilterFactor
 
     private final LastKnownGoodAgenda lastKnownGood;
     private final MicroCache memory;
+    private final StaleAgendaAnswers staleAnswers;
     private final Duration retryAfter;
     private final JsonMapper json = JsonMapper.builder().build();
 
     AgendaCacheGatewayFilterFactory(LastKnownGoodAgenda lastKnownGood, MicroCache memory,
-                                    FrontendProperties properties) {
+                                    StaleAgendaAnswers staleAnswers, FrontendProperties properties) {
         this.lastKnownGood = lastKnownGood;
         this.memory = memory;
+        this.staleAnswers = staleAnswers;
         this.retryAfter = properties.retryAfter();
     }
 
@@ -105,6 +107,9 @@ public class AgendaCacheGatewayFilterFactory extends AbstractGatewayFilterFactor
         }
         MicroCache.Entry hit = memory.fresh(key);
         if (hit != null) {
+            if (hit.stale()) {
+                staleAnswers.served();
+            }
             return serve(exchange, hit.snapshot(), hit.stale());
         }
         ServerHttpResponse capturing = new CapturingResponse(exchange, key);
@@ -133,6 +138,7 @@ public class AgendaCacheGatewayFilterFactory extends AbstractGatewayFilterFactor
         return copy.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
             if (found.isPresent()) {
                 memory.put(key, found.get(), true);
+                staleAnswers.served();
                 return serve(exchange, found.get(), true);
             }
             removeUpstreamHeaders(exchange);

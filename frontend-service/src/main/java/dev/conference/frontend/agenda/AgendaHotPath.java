@@ -32,14 +32,14 @@ class AgendaHotPath {
     }
 
     @Bean
-    WebFilter agendaHotPathFilter(MicroCache memory, MeterRegistry meters) {
+    WebFilter agendaHotPathFilter(MicroCache memory, StaleAgendaAnswers staleAnswers, MeterRegistry meters) {
         Counter hits = Counter.builder("frontend.agenda.hot.reads")
                 .description("Agenda reads answered from the micro-cache before security and routing")
                 .register(meters);
-        return new HotPathFilter(memory, hits);
+        return new HotPathFilter(memory, hits, staleAnswers);
     }
 
-    private record HotPathFilter(MicroCache memory, Counter hits) implements WebFilter, Ordered {
+    private record HotPathFilter(MicroCache memory, Counter hits, StaleAgendaAnswers staleAnswers) implements WebFilter, Ordered {
 
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -53,6 +53,9 @@ class AgendaHotPath {
                 return chain.filter(exchange);
             }
             hits.increment();
+            if (hit.stale()) {
+                staleAnswers.served();
+            }
             exchange.getResponse().beforeCommit(() -> SecurityConfiguration.SECURITY_HEADERS.writeHttpHeaders(exchange));
             return AgendaCacheGatewayFilterFactory.serve(exchange, hit.snapshot(), hit.stale());
         }

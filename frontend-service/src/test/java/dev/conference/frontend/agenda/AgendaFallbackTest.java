@@ -58,6 +58,27 @@ class AgendaFallbackTest extends GatewayTest {
     }
 
     @Test
+    void everyAnswerFromTheCopyIsCountedAsAStaleAnswerAndNoFreshOneIs() {
+        String agenda = agendaOf(item(newId(), DAY_1, "Counting"));
+        AGENDA.answer("GET", "/agenda-items", json(200, agenda), json(500, "{\"title\":\"boom\"}"));
+        double before = staleAnswers();
+
+        get("/api/agenda");
+        assertThat(staleAnswers()).isEqualTo(before);
+        get("/api/agenda");
+        get("/api/agenda");
+
+        assertThat(staleAnswers()).isEqualTo(before + 2);
+    }
+
+    private double staleAnswers() {
+        String metrics = get("/actuator/prometheus").getResponseBody();
+        return metrics.lines().filter(line -> line.startsWith("frontend_agenda_stale_answers_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
     void agendaAnswersFromTheCopyWhenAgendaServiceFailsWith5xx() {
         String agenda = agendaOf(item(newId(), DAY_1, "Retries"));
         AGENDA.answer("GET", "/agenda-items", json(200, agenda), json(500, "{\"title\":\"boom\"}"));
