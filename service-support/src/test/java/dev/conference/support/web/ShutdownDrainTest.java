@@ -80,7 +80,8 @@ class ShutdownDrainTest {
 
     private void start(String drain) {
         context = new SpringApplicationBuilder(HelloApplication.class)
-                .properties("server.port=0", "server.shutdown=graceful", "platform.shutdown.drain=" + drain)
+                .properties("server.port=0", "server.shutdown=graceful", "server.tomcat.max-keep-alive-requests=-1",
+                        "platform.shutdown.drain=" + drain)
                 .run();
     }
 
