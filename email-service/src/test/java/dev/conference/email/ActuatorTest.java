@@ -2,6 +2,7 @@ package dev.conference.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -44,6 +45,18 @@ class ActuatorTest extends SmtpBackedTest {
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(metrics).containsPattern("emails_sent_total\\{.*template=\"PROPOSAL_REJECTED\".*} [1-9]");
+    }
+
+    @Test
+    void everyTemplatesFailuresAndRefusalsAreCountedFromZero() {
+        String metrics = client().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        for (String template : List.of("PROPOSAL_RECEIVED", "PROPOSAL_APPROVED", "PROPOSAL_REJECTED")) {
+            assertThat(metrics).containsPattern("emails_failed_total\\{.*template=\"" + template + "\".*} ")
+                    .containsPattern("emails_refused_total\\{.*template=\"" + template + "\".*} ");
+        }
     }
 
     @Test

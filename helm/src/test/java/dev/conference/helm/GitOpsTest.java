@@ -50,6 +50,7 @@ class GitOpsTest {
         assertThat(m.environmentValue(m.workload("frontend-service").pod().getContainers().getFirst(), "SERVER_REACTIVE_SESSION_COOKIE_SECURE"))
                 .contains("true");
         assertThat(m.ofKind("ServiceMonitor")).hasSize(Charts.SERVICES.size());
+        assertThat(m.ofKind("PrometheusRule")).as("the objectives' alerts").hasSize(1);
         assertThat(m.all(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)).isNotEmpty();
     }
 

@@ -2,6 +2,7 @@ package dev.conference.email.message;
 
 import dev.conference.email.config.EmailProperties;
 import dev.conference.email.message.SendEmailResponse.Status;
+import dev.conference.email.template.EmailTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -9,6 +10,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -47,6 +49,12 @@ public class EmailSender {
         this.meterRegistry = meterRegistry;
         this.messageIdDomain = properties.messageIdDomain();
         this.sentKeys = new SentKeys(properties.sentKeyCacheSize());
+        // From the start, at zero: increase() in alerts and dashboards sees the first failure only then.
+        for (EmailTemplate template : EmailTemplate.values()) {
+            for (String outcome : List.of("emails.sent", "emails.failed", "emails.refused")) {
+                meterRegistry.counter(outcome, "template", template.name());
+            }
+        }
     }
 
     public SendEmailResponse send(SendEmailRequest request) {
