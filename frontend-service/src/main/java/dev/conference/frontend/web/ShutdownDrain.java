@@ -117,6 +117,15 @@ class ShutdownDrain implements WebFilter, Ordered, SmartLifecycle, NettyServerCu
         return running;
     }
 
+    /**
+     * Only a real shutdown drains: a test context paused between test classes (a lifecycle stop
+     * without a close) must keep its listener, or it answers nothing when the next class resumes it.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     /** Stops before everything else, the web server's graceful shutdown included. */
     @Override
     public int getPhase() {

@@ -73,6 +73,21 @@ class ShutdownDrainTest {
     }
 
     @Test
+    void aPausedContextIsNoShutdown() throws Exception {
+        start("2s");
+        // What the test framework does to a cached context while another test class runs.
+        context.pause();
+        context.restart();
+
+        assertThat(context.getBean(ShutdownDrain.class).isDraining()).isFalse();
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(5000);
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            assertThat(exchange(socket, in)).contains("HTTP/1.1 200").doesNotContain("connection: close");
+        }
+    }
+
+    @Test
     void withoutADrainNothingChanges() {
         start("0s");
         assertThat(context.getBean(ShutdownDrain.class).isDraining()).isFalse();
