@@ -31,10 +31,17 @@ class ShutdownDrainTest {
     private static final TestRedis.KeySpace REDIS = TestRedis.newKeySpace("frontend-drain");
 
     private ConfigurableApplicationContext context;
+    private CompletableFuture<Void> closing;
 
+    /**
+     * Waits for a close a test started: a second close() returns at once while the first still runs, and a
+     * context that ends during the next test would take the event loops it shares with that test's context.
+     */
     @AfterEach
-    void close() {
-        if (context != null) {
+    void close() throws Exception {
+        if (closing != null) {
+            closing.get(30, TimeUnit.SECONDS);
+        } else if (context != null) {
             context.close();
         }
     }
@@ -45,9 +52,9 @@ class ShutdownDrainTest {
         KeepAliveLoad load = KeepAliveLoad.start("127.0.0.1", port(), 8, 20_000, n -> KeepAliveLoad.Request.get("/submit"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> load.answered() > 50);
 
-        CompletableFuture<Void> stopping = CompletableFuture.runAsync(context::close);
+        closing = CompletableFuture.runAsync(context::close);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> load.refusedBeforeSending() > 0);
-        stopping.get(30, TimeUnit.SECONDS);
+        closing.get(30, TimeUnit.SECONDS);
         KeepAliveLoad.Figures figures = load.stop();
         System.out.println("Reactor Netty stopping under keep-alive load: " + figures);
 
@@ -65,7 +72,7 @@ class ShutdownDrainTest {
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             assertThat(exchange(socket, in)).doesNotContain("connection: close");
 
-            CompletableFuture.runAsync(context::close);
+            closing = CompletableFuture.runAsync(context::close);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(drain::isDraining);
 
             assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
@@ -75,15 +82,16 @@ class ShutdownDrainTest {
     }
 
     private void start(String drain) {
-        context = new SpringApplicationBuilder(FrontendApplication.class).properties(
-                "server.port=0",
-                "platform.shutdown.drain=" + drain,
-                "frontend.c4p-url=http://127.0.0.1:9",
-                "frontend.agenda-url=http://127.0.0.1:9",
-                "frontend.key-prefix=" + REDIS.keyPrefix(),
-                "spring.data.redis.host=" + REDIS.host(),
-                "spring.data.redis.port=" + REDIS.port(),
-                "spring.data.redis.password=" + REDIS.password()).run();
+        // Arguments, not default properties: application.yaml's server.port would win over those.
+        context = new SpringApplicationBuilder(FrontendApplication.class).run(
+                "--server.port=0",
+                "--platform.shutdown.drain=" + drain,
+                "--frontend.c4p-url=http://127.0.0.1:9",
+                "--frontend.agenda-url=http://127.0.0.1:9",
+                "--frontend.key-prefix=" + REDIS.keyPrefix(),
+                "--spring.data.redis.host=" + REDIS.host(),
+                "--spring.data.redis.port=" + REDIS.port(),
+                "--spring.data.redis.password=" + REDIS.password());
     }
 
     private int port() {
