@@ -153,6 +153,12 @@ final class KubePlay implements AutoCloseable {
     @Override
     public void close() {
         if (played) {
+            // Kept for a failure's diagnosis, as the other container tests keep theirs.
+            for (String service : Images.SERVICES) {
+                String container = "conference-" + service + "-" + service;
+                Podman.Result logs = Podman.run("logs", "--tail", "2000", container);
+                ContainerReport.write("kube-play-" + service + ".txt", logs.out() + logs.err());
+            }
             Podman.run("kube", "down", file.toString());
         }
         Podman.run("pod", "ls", "--filter", "label=" + ChartContainers.LABEL + "=" + run, "--format", "{{.Name}}").out().lines()
