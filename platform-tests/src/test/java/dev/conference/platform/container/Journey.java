@@ -1,8 +1,7 @@
 package dev.conference.platform.container;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.jayway.jsonpath.JsonPath;
+import dev.conference.platform.Site;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -16,6 +15,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The journey through a running frontend, as kind/smoke.sh walks it on a cluster: the site and the

@@ -1,9 +1,8 @@
 package dev.conference.platform.container;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.jayway.jsonpath.JsonPath;
 import dev.conference.helm.Budgets;
+import dev.conference.platform.Site;
 import dev.conference.platform.container.ChartContainers.Running;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
@@ -35,6 +34,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The four images run as the umbrella chart runs them (see {@link ChartContainers}), with PostgreSQL

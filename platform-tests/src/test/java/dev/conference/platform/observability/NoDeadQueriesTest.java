@@ -7,6 +7,7 @@ import dev.conference.helm.Observability;
 import dev.conference.platform.Platform;
 import dev.conference.platform.PlatformTest;
 import dev.conference.platform.ServiceProcess;
+import dev.conference.platform.Site;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class NoDeadQueriesTest extends PlatformTest {
 
     /** Submit and decide through the frontend, an email while SMTP is down, agenda reads while agenda-service is down. */
     private void journey() {
-        SiteClient site = new SiteClient(platform.frontend.url());
+        Site site = new Site(platform.frontend.url());
         assertThat(site.page("/").statusCode()).isEqualTo(200);
         assertThat(site.get("/api/agenda").statusCode()).isEqualTo(200);
         HttpResponse<String> submitted = site.postJson("/api/proposals", """
@@ -61,7 +62,7 @@ class NoDeadQueriesTest extends PlatformTest {
                 "speakerName":"Grace Hopper","speakerEmail":"%s"}""".formatted(newSpeakerEmail()));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String id = JsonPath.read(submitted.body(), "$.id");
-        SiteClient organizer = new SiteClient(platform.frontend.url());
+        Site organizer = new Site(platform.frontend.url());
         organizer.page("/admin");
         assertThat(organizer.logIn(Platform.ORGANIZER, platform.organizerPassword).statusCode()).isBetween(200, 299);
         HttpResponse<String> decided = organizer.postJson("/api/proposals/" + id + "/decision", "{\"decision\":\"APPROVED\"}");

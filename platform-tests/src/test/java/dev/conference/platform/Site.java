@@ -1,4 +1,4 @@
-package dev.conference.platform.container;
+package dev.conference.platform;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,40 +8,47 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A browser's view of the site through the frontend container: cookies (session, XSRF-TOKEN) kept
- * like a browser keeps them, the CSRF token sent back on every state-changing call.
+ * A browser's view of the site through the frontend (a process or a container): cookies (session,
+ * XSRF-TOKEN) kept like a browser keeps them, the CSRF token sent back on every state-changing call.
  */
-final class Site {
+public final class Site {
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
-    Site(String base) {
+    public Site(String base) {
         this.base = base;
     }
 
     /** A page (or any GET), as a browser asks for it. */
-    HttpResponse<String> page(String path) {
+    public HttpResponse<String> page(String path) {
         return send(request(path).header("Accept", "text/html").GET());
     }
 
     /** An API read, as the pages' script asks for it. */
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).header("Accept", "application/json").GET());
     }
 
-    HttpResponse<String> postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").header("Accept", "application/json")
+    public HttpResponse<String> postJson(String path, String json) {
+        return postJson(path, json, Map.of());
+    }
+
+    /** With headers of the caller's own, a {@code traceparent} for example. */
+    public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path);
+        headers.forEach(request::header);
+        return send(request.header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** The back-office login form, as the page posts it. */
-    HttpResponse<String> logIn(String username, String password) {
+    public HttpResponse<String> logIn(String username, String password) {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
@@ -75,7 +82,7 @@ final class Site {
             }
             return response;
         } catch (IOException e) {
-            throw new IllegalStateException("GET/POST through the frontend container failed: " + e, e);
+            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
