@@ -42,6 +42,8 @@ final class KubePlay implements AutoCloseable {
     final String run = "kp-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     final int frontendPort = Platform.freePort();
     final int imapPort = Platform.freePort();
+    /** Each service's readiness probe, as the kubelet would ask it, on the port published on 127.0.0.1. */
+    final Map<String, String> readinessUrls = new LinkedHashMap<>();
     private final Manifests release;
     private final Images images;
     private final Path file;
@@ -126,6 +128,15 @@ final class KubePlay implements AutoCloseable {
                 port.setHostPort(workload.component().equals("frontend-service") && "http".equals(port.getName())
                         ? frontendPort : Platform.freePort());
             }
+        }
+        if (container.getReadinessProbe() != null && container.getReadinessProbe().getHttpGet() != null) {
+            var probe = container.getReadinessProbe().getHttpGet();
+            container.getPorts().stream()
+                    .filter(port -> probe.getPort().getStrVal() != null ? probe.getPort().getStrVal().equals(port.getName())
+                            : probe.getPort().getIntVal().equals(port.getContainerPort()))
+                    .findFirst()
+                    .ifPresent(port -> readinessUrls.put(workload.component(),
+                            "http://127.0.0.1:" + port.getHostPort() + probe.getPath()));
         }
         String name = release.all(Service.class).stream()
                 .filter(s -> Manifests.selects(s.getSpec().getSelector(), workload.podLabels()))

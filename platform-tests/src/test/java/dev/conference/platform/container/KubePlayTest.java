@@ -32,12 +32,15 @@ class KubePlayTest {
                 assertThat(inspected).as(service).isEqualTo("10001:10001|true|[]|[no-new-privileges]|%s",
                         Quantity.getAmountInBytes(limits.get("memory")).toBigInteger());
             }
-            // podman 4.3 plays no readiness or startup probes: wait for the site to reach its backends instead.
+            // podman 4.3 plays no readiness or startup probes: the test asks each readiness probe as the kubelet
+            // would, and, as a Service sends traffic only to ready pods, walks the journey once all four are ready.
+            assertThat(play.readinessUrls).as("a readiness probe for each service").containsOnlyKeys(Images.SERVICES);
             Journey journey = new Journey("http://127.0.0.1:" + play.frontendPort, play.imapPort,
                     release.secretData("conference-frontend-service-organizer-passwords").get("organizer"));
-            journey.awaitSite(Duration.ofMinutes(4));
-            ContainerReport.line("podman kube play: the site reached c4p-service and agenda-service %.0f s after the play",
-                    Images.seconds(started));
+            journey.awaitReady(play.readinessUrls, Duration.ofMinutes(4));
+            journey.awaitSite(Duration.ofMinutes(1));
+            ContainerReport.line("podman kube play: the four services were ready and the site reached c4p-service and "
+                    + "agenda-service %.0f s after the play", Images.seconds(started));
             journey.walk("Played by podman kube play");
         }
     }
