@@ -1,10 +1,10 @@
 package dev.conference.c4p;
 
+import static dev.conference.testsupport.Eventually.eventually;
+
 import com.jayway.jsonpath.JsonPath;
 import dev.conference.testsupport.TestPostgres;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -101,7 +101,4 @@ public abstract class C4pIntegrationTest {
         return MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(response.getHeaders().getContentType());
     }
 
-    protected static void eventually(Duration timeout, BooleanSupplier condition, String what) {
-        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(25)).until(condition::getAsBoolean);
-    }
 }

@@ -1,11 +1,11 @@
 package dev.conference.platform;
 
+import static dev.conference.testsupport.Eventually.eventually;
+
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,7 +63,11 @@ public abstract class PlatformTest {
         return values.isEmpty() ? null : values.getFirst();
     }
 
-    protected static void eventually(Duration timeout, BooleanSupplier condition, String what) {
-        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
+    /** Every outbox event of the proposal is DELIVERED: the relay will send none of them again. */
+    protected boolean allDelivered(String proposalId) {
+        String proposal = c4p.get().uri("/proposals/{id}", proposalId).retrieve().body(String.class);
+        List<String> statuses = JsonPath.read(proposal, "$.deliveries[*].status");
+        return !statuses.isEmpty() && statuses.stream().allMatch("DELIVERED"::equals);
     }
+
 }

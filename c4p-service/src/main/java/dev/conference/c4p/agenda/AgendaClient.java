@@ -7,6 +7,7 @@ import dev.conference.c4p.outbox.OutboxKind;
 import java.util.List;
 import java.util.Set;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -30,7 +31,12 @@ public class AgendaClient implements OutboxHandler {
 
     @Override
     public void deliver(String idempotencyKey, String payload) {
-        agenda.post("/agenda-items", idempotencyKey, payload);
+        place(idempotencyKey, payload);
+    }
+
+    /** Puts the talk on the agenda: 201 when agenda-service created its item, 200 when the item was there already. */
+    HttpStatusCode place(String idempotencyKey, String payload) {
+        return agenda.post("/agenda-items", idempotencyKey, payload);
     }
 
     /** Every item on the agenda, reduced to what C4P compares with its proposals. */

@@ -32,14 +32,15 @@ public class Downstream {
         this.breaker = breakers.create(name);
     }
 
-    /** POSTs the JSON body; returns normally only on a 2xx answer. */
-    public void post(String path, String idempotencyKey, String jsonBody) {
-        Refusal refusal = breaker.run(() -> exchange(path, idempotencyKey, jsonBody), failure -> {
+    /** POSTs the JSON body; returns the 2xx status it was answered with, and throws on any other answer. */
+    public HttpStatusCode post(String path, String idempotencyKey, String jsonBody) {
+        Answer answer = breaker.run(() -> exchange(path, idempotencyKey, jsonBody), failure -> {
             throw DeliveryFailure.retryable(name + " unavailable: " + describe(failure), failure);
         });
-        if (refusal != null) {
-            throw DeliveryFailure.permanent(name + " refused it (" + refusal.status().value() + "): " + refusal.body());
+        if (!answer.status().is2xxSuccessful()) {
+            throw DeliveryFailure.permanent(name + " refused it (" + answer.status().value() + "): " + answer.body());
         }
+        return answer.status();
     }
 
     /** GETs JSON; a failure of any kind is a {@link DeliveryFailure} that says why. */
@@ -49,7 +50,7 @@ public class Downstream {
         });
     }
 
-    private Refusal exchange(String path, String idempotencyKey, String jsonBody) {
+    private Answer exchange(String path, String idempotencyKey, String jsonBody) {
         return http.post().uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", idempotencyKey)
@@ -57,11 +58,11 @@ public class Downstream {
                 .exchange((request, response) -> {
                     HttpStatusCode status = response.getStatusCode();
                     if (status.is2xxSuccessful()) {
-                        return null;
+                        return new Answer(status, "");
                     }
                     String body = new String(response.getBody().readNBytes(1000), StandardCharsets.UTF_8);
                     if (status.is4xxClientError() && status.value() != 408 && status.value() != 429) {
-                        return new Refusal(status, body);
+                        return new Answer(status, body);
                     }
                     throw new RetryableAnswer(status, body);
                 });
@@ -76,7 +77,8 @@ public class Downstream {
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    private record Refusal(HttpStatusCode status, String body) {
+    /** A success, or a refusal (a 4xx that asking again would not change) with the start of its body. */
+    private record Answer(HttpStatusCode status, String body) {
     }
 
     private static final class RetryableAnswer extends RuntimeException {

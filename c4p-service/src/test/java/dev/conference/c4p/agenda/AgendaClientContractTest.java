@@ -33,7 +33,7 @@ class AgendaClientContractTest {
         String payload = json.writeValueAsString(new AgendaEntry(proposal, "Streams, calmly", "Backpressure explained.",
                 "Barbara Liskov"));
 
-        agenda.deliver("proposal:" + proposal + ":agenda-entry", payload);
+        assertThat(agenda.place("proposal:" + proposal + ":agenda-entry", payload).value()).isEqualTo(201);
     }
 
     @Test
@@ -42,7 +42,8 @@ class AgendaClientContractTest {
         String payload = json.writeValueAsString(new AgendaEntry(proposal, "Records in depth",
                 "Everything about Java records.", "Ada Lovelace"));
 
-        agenda.deliver("proposal:" + proposal + ":agenda-entry", payload);
+        assertThat(agenda.place("proposal:" + proposal + ":agenda-entry", payload).value())
+                .as("the existing item, nothing created").isEqualTo(200);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.conference.c4p.decision;
 
+import static dev.conference.testsupport.Eventually.eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -87,7 +89,9 @@ class DecisionApiTest extends C4pIntegrationTest {
         assertThat(statuses).containsOnly(200);
         eventually(Duration.ofSeconds(10), () -> email.receivedWithKeyContaining(id + ":decision-email").size() == 1
                 && agenda.receivedWithKeyContaining(id).size() == 1, "the side effects were delivered");
-        Thread.sleep(300);
+        // Once each of the proposal's outbox events is DELIVERED the relay never sends it again: the counts are final.
+        eventually(Duration.ofSeconds(10), () -> C4pIntegrationTest.<List<String>>read(get("/proposals/{id}", id), "$.deliveries[*].status")
+                .stream().allMatch("DELIVERED"::equals), "every delivery is recorded");
         assertThat(agenda.receivedWithKeyContaining(id)).hasSize(1);
         assertThat(email.receivedWithKeyContaining(id + ":decision-email")).hasSize(1);
     }

@@ -1,5 +1,7 @@
 package dev.conference.c4p.outbox;
 
+import static dev.conference.testsupport.Eventually.eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.c4p.C4pIntegrationTest;

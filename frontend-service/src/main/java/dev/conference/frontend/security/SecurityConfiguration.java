@@ -64,7 +64,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    /** The pages load scripts, styles and data only from here, and nothing inline. */
     /**
      * The security headers of every answer: Spring Security's defaults (no caching unless the answer
      * says otherwise, nosniff, HSTS on HTTPS, X-XSS-Protection 0) plus the CSP, referrer, framing and

@@ -1,7 +1,6 @@
 package dev.conference.frontend.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,9 +57,5 @@ public final class Problems {
         }
         body.put("instance", URI.create(instance.replaceAll("[^A-Za-z0-9/._~%-]", "")).toString());
         return body;
-    }
-
-    static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package dev.conference.platform.observability;
 
+import static dev.conference.testsupport.Eventually.eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;

@@ -1,5 +1,7 @@
 package dev.conference.platform.observability;
 
+import static dev.conference.testsupport.Eventually.eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -20,10 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +87,7 @@ class OneTraceTest {
         Site organizer = new Site(platform.frontend.url());
         organizer.page("/admin");
         // The first calls to Redis of a cold gateway under the agent may miss the session store's 1 s timeout.
-        eventually(Duration.ofSeconds(30), () -> organizer.logIn(Platform.ORGANIZER, platform.organizerPassword)
+        eventually(Duration.ofSeconds(30), Duration.ofMillis(200), () -> organizer.logIn(Platform.ORGANIZER, platform.organizerPassword)
                 .statusCode() / 100 == 2, "the organizer is logged in");
         String speaker = "traced-" + hex(4) + "@example.com";
         HttpResponse<String> submitted = organizer.postJson("/api/proposals", """
@@ -103,12 +103,12 @@ class OneTraceTest {
             HttpResponse<String> decided = organizer.postJson("/api/proposals/" + id + "/decision",
                     "{\"decision\":\"APPROVED\"}", Map.of("traceparent", "00-" + traceId + "-" + browserSpanId + "-01"));
             assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
-            eventually(Duration.ofSeconds(30), () -> attempt(id, "AGENDA_ENTRY", "retry").isPresent(),
+            eventually(Duration.ofSeconds(30), Duration.ofMillis(200), () -> attempt(id, "AGENDA_ENTRY", "retry").isPresent(),
                     "a delivery to the stopped agenda-service failed");
         } finally {
             platform.agenda.start().awaitReady(Duration.ofSeconds(120));
         }
-        eventually(Duration.ofSeconds(60), () -> attempt(id, "AGENDA_ENTRY", "delivered").isPresent()
+        eventually(Duration.ofSeconds(60), Duration.ofMillis(200), () -> attempt(id, "AGENDA_ENTRY", "delivered").isPresent()
                         && attempt(id, "DECISION_EMAIL", "delivered").isPresent()
                         && has(traceId, "agenda-service", "SERVER") && has(traceId, "email-service", "SERVER")
                         && collector.spansOfTrace(traceId).stream().anyMatch(s -> s.name().equals("smtp send")),
@@ -225,7 +225,4 @@ class OneTraceTest {
         return HexFormat.of().formatHex(random);
     }
 
-    private static void eventually(Duration timeout, BooleanSupplier condition, String what) {
-        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
-    }
 }
