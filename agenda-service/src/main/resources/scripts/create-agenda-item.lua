@@ -4,8 +4,10 @@
 -- KEYS[1] items:     hash item id -> item JSON
 -- KEYS[2] slots:     hash "day|startTime|room" -> item id (the claimed slots)
 -- KEYS[3] proposals: hash proposal id -> item id
+-- KEYS[4] version:   string, a new token after every change (read caches compare it, see AgendaSnapshotCache)
 -- ARGV[1..5] item id, proposal id, title, abstract, speaker name
--- ARGV[6..]  the grid slots in fill order, four values each: day, startTime, endTime, room
+-- ARGV[6]    the version token to set when the item is placed
+-- ARGV[7..]  the grid slots in fill order, four values each: day, startTime, endTime, room
 --
 -- Returns {'EXISTING', json} when the proposal already has an item (nothing changes),
 -- {'CREATED', json} after placing it, or {'FULL'} when no slot is free.
@@ -18,7 +20,7 @@ if existingId then
   end
 end
 
-for i = 6, #ARGV, 4 do
+for i = 7, #ARGV, 4 do
   local day, startTime, endTime, room = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
   if redis.call('HSETNX', KEYS[2], day .. '|' .. startTime .. '|' .. room, ARGV[1]) == 1 then
     local item = cjson.encode({
@@ -27,6 +29,7 @@ for i = 6, #ARGV, 4 do
       ['room'] = room })
     redis.call('HSET', KEYS[1], ARGV[1], item)
     redis.call('HSET', KEYS[3], ARGV[2], ARGV[1])
+    redis.call('SET', KEYS[4], ARGV[6])
     return {'CREATED', item}
   end
 end

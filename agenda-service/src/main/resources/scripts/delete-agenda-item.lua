@@ -3,7 +3,9 @@
 -- KEYS[1] items:     hash item id -> item JSON
 -- KEYS[2] slots:     hash "day|startTime|room" -> item id
 -- KEYS[3] proposals: hash proposal id -> item id
+-- KEYS[4] version:   string, a new token after every change
 -- ARGV[1] item id
+-- ARGV[2] the version token to set
 --
 -- Returns 1 when the item existed, else 0.
 
@@ -22,4 +24,5 @@ if redis.call('HGET', KEYS[3], item['proposalId']) == id then
   redis.call('HDEL', KEYS[3], item['proposalId'])
 end
 redis.call('HDEL', KEYS[1], id)
+redis.call('SET', KEYS[4], ARGV[2])
 return 1

@@ -2,7 +2,8 @@
 --
 -- KEYS[1] items: hash item id -> item JSON
 -- KEYS[2] slots: hash "day|startTime|room" -> item id
--- ARGV item id, then the target slot: day, startTime, endTime, room
+-- KEYS[3] version: string, a new token after every change
+-- ARGV item id, then the target slot: day, startTime, endTime, room, then the version token to set
 --
 -- Returns {'MOVED', json}, {'TAKEN'} or {'NOT_FOUND'}.
 
@@ -28,4 +29,5 @@ redis.call('HSET', KEYS[2], target, id)
 item['day'], item['startTime'], item['endTime'], item['room'] = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 json = cjson.encode(item)
 redis.call('HSET', KEYS[1], id, json)
+redis.call('SET', KEYS[3], ARGV[6])
 return {'MOVED', json}

@@ -1,8 +1,7 @@
 package dev.conference.agenda.calendar;
 
-import dev.conference.agenda.item.AgendaItemService;
+import dev.conference.agenda.item.Representation;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,21 +14,19 @@ class CalendarController {
 
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
-    private final AgendaItemService agenda;
-    private final AgendaCalendar calendar;
-    private final Clock clock;
+    private final CalendarExport export;
 
-    CalendarController(AgendaItemService agenda, AgendaCalendar calendar, Clock clock) {
-        this.agenda = agenda;
-        this.calendar = calendar;
-        this.clock = clock;
+    CalendarController(CalendarExport export) {
+        this.export = export;
     }
 
     @GetMapping(path = "/agenda-items.ics", produces = "text/calendar")
-    ResponseEntity<String> calendar() {
+    ResponseEntity<byte[]> calendar() {
+        Representation calendar = export.current();
         return ResponseEntity.ok()
                 .contentType(TEXT_CALENDAR)
+                .eTag(calendar.etag())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("agenda.ics").build().toString())
-                .body(calendar.render(agenda.list(null, null), clock.instant()));
+                .body(calendar.body());
     }
 }

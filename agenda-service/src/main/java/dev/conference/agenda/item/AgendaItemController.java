@@ -4,7 +4,6 @@ import dev.conference.agenda.item.AgendaItemService.Placement;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,10 +40,15 @@ class AgendaItemController {
         return ResponseEntity.created(URI.create("/agenda-items/" + placement.item().id())).body(placement.item());
     }
 
+    /** The agenda and each day's part answer bytes serialized once per change, with their ETag. */
     @GetMapping
-    List<AgendaItem> list(@RequestParam(required = false) LocalDate day,
+    ResponseEntity<?> list(@RequestParam(required = false) LocalDate day,
             @RequestParam(required = false) UUID proposalId) {
-        return agenda.list(day, proposalId);
+        if (proposalId != null) {
+            return ResponseEntity.ok(agenda.list(day, proposalId));
+        }
+        Representation json = agenda.listJson(day);
+        return ResponseEntity.ok().eTag(json.etag()).contentType(MediaType.APPLICATION_JSON).body(json.body());
     }
 
     @GetMapping("/{id}")

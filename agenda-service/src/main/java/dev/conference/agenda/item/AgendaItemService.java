@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,15 +26,15 @@ public class AgendaItemService {
     private static final Logger log = LoggerFactory.getLogger(AgendaItemService.class);
 
     private final AgendaItemStore store;
+    private final AgendaSnapshotCache snapshots;
     private final AgendaGrid grid;
-    private final Comparator<AgendaItem> gridOrder;
     private final Counter created;
 
-    public AgendaItemService(AgendaItemStore store, AgendaGrid grid, MeterRegistry meters) {
+    public AgendaItemService(AgendaItemStore store, AgendaSnapshotCache snapshots, AgendaGrid grid,
+            MeterRegistry meters) {
         this.store = store;
+        this.snapshots = snapshots;
         this.grid = grid;
-        this.gridOrder = grid.<AgendaItem>placementOrder(AgendaItem::day, AgendaItem::startTime, AgendaItem::room)
-                .thenComparing(AgendaItem::id);
         // not "agenda.items.created": Prometheus reserves the _created suffix and would drop it
         this.created = Counter.builder("agenda.items.placed")
                 .description("Talks put on the agenda since the service started")
@@ -62,19 +61,31 @@ public class AgendaItemService {
         };
     }
 
-    /** The agenda in grid order, optionally only one day or one proposal's item. */
-    /** The talks, of one day when a day is given; a day outside the grid has no agenda (404). */
+    /**
+     * The agenda in grid order, optionally only one day or one proposal's item; a day outside the
+     * grid has no agenda (404).
+     */
     public List<AgendaItem> list(LocalDate day, UUID proposalId) {
+        requireConferenceDay(day);
+        List<AgendaItem> items = proposalId != null
+                ? store.findByProposal(proposalId).stream().toList()
+                : snapshots.current().items();
+        return items.stream()
+                .filter(item -> day == null || item.day().equals(day))
+                .toList();
+    }
+
+    /** The JSON of {@link #list list(day, null)}, serialized once per change of the agenda. */
+    public Representation listJson(LocalDate day) {
+        requireConferenceDay(day);
+        AgendaSnapshot snapshot = snapshots.current();
+        return day == null ? snapshot.json() : snapshot.jsonByDay().get(day);
+    }
+
+    private void requireConferenceDay(LocalDate day) {
         if (day != null && !grid.hasDay(day)) {
             throw new NoSuchDayException(day, grid.days());
         }
-        List<AgendaItem> items = proposalId != null
-                ? store.findByProposal(proposalId).stream().toList()
-                : store.findAll();
-        return items.stream()
-                .filter(item -> day == null || item.day().equals(day))
-                .sorted(gridOrder)
-                .toList();
     }
 
     public AgendaItem get(UUID id) {

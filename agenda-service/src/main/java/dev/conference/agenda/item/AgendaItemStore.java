@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Agenda items in Redis, under the configured key prefix, in three hashes: the items as JSON by
  * id, the claimed slots ({@code day|startTime|room} to item id) and the proposals (proposal id to
  * item id). Every change touching more than one hash runs as one Lua script, so it is atomic.
+ * Every change also sets {@code <prefix>version} to a new random token, in the same script, so a
+ * replica can tell with one GET whether its serialized copy of the agenda is still current.
  */
 @Repository
 public class AgendaItemStore {
@@ -33,6 +35,7 @@ public class AgendaItemStore {
     private final String itemsKey;
     private final String slotsKey;
     private final String proposalsKey;
+    private final String versionKey;
 
     public AgendaItemStore(StringRedisTemplate redis, JsonMapper json, AgendaProperties properties) {
         this.redis = redis;
@@ -41,6 +44,7 @@ public class AgendaItemStore {
         this.itemsKey = properties.keyPrefix() + "items";
         this.slotsKey = properties.keyPrefix() + "slots";
         this.proposalsKey = properties.keyPrefix() + "proposals";
+        this.versionKey = properties.keyPrefix() + "version";
     }
 
     public sealed interface Creation {
@@ -67,13 +71,13 @@ public class AgendaItemStore {
 
     /** Places the talk in the first of {@code slots} that is free, unless its proposal already has an item. */
     public Creation create(UUID id, CreateAgendaItem talk, List<GridSlot> slots) {
-        List<String> args = new ArrayList<>(5 + 4 * slots.size());
+        List<String> args = new ArrayList<>(6 + 4 * slots.size());
         args.addAll(List.of(id.toString(), talk.proposalId().toString(), talk.title(), talk.abstractText(),
-                talk.speakerName()));
+                talk.speakerName(), newVersion()));
         for (GridSlot slot : slots) {
             args.addAll(slotArgs(slot));
         }
-        List<String> reply = redis.execute(CREATE, List.of(itemsKey, slotsKey, proposalsKey), args.toArray());
+        List<String> reply = redis.execute(CREATE, List.of(itemsKey, slotsKey, proposalsKey, versionKey), args.toArray());
         return switch (reply.getFirst()) {
             case "CREATED" -> new Creation.Created(parse(reply.get(1)));
             case "EXISTING" -> new Creation.AlreadyThere(parse(reply.get(1)));
@@ -83,10 +87,11 @@ public class AgendaItemStore {
     }
 
     public Move move(UUID id, GridSlot target) {
-        List<String> args = new ArrayList<>(5);
+        List<String> args = new ArrayList<>(6);
         args.add(id.toString());
         args.addAll(slotArgs(target));
-        List<String> reply = redis.execute(MOVE, List.of(itemsKey, slotsKey), args.toArray());
+        args.add(newVersion());
+        List<String> reply = redis.execute(MOVE, List.of(itemsKey, slotsKey, versionKey), args.toArray());
         return switch (reply.getFirst()) {
             case "MOVED" -> new Move.Moved(parse(reply.get(1)));
             case "TAKEN" -> new Move.SlotTaken();
@@ -97,7 +102,8 @@ public class AgendaItemStore {
 
     /** Deletes the item and frees its slot and proposal; false when there was no such item. */
     public boolean delete(UUID id) {
-        return redis.execute(DELETE, List.of(itemsKey, slotsKey, proposalsKey), id.toString()) == 1L;
+        return redis.execute(DELETE, List.of(itemsKey, slotsKey, proposalsKey, versionKey), id.toString(),
+                newVersion()) == 1L;
     }
 
     public Optional<AgendaItem> find(UUID id) {
@@ -115,12 +121,25 @@ public class AgendaItemStore {
         return hashes.values(itemsKey).stream().map(this::parse).toList();
     }
 
+    /**
+     * The token the last change set, or null when no change was made through the scripts since the
+     * keys were created (or deleted).
+     */
+    public String version() {
+        return redis.opsForValue().get(versionKey);
+    }
+
     public long count() {
         return hashes.size(itemsKey);
     }
 
     private AgendaItem parse(String itemJson) {
         return json.readValue(itemJson, AgendaItem.class);
+    }
+
+    /** Random, not a counter: a counter starts again at 1 when the keys are deleted, and old copies would match. */
+    private static String newVersion() {
+        return UUID.randomUUID().toString();
     }
 
     private static List<String> slotArgs(GridSlot slot) {
