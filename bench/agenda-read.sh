@@ -35,7 +35,7 @@ version=0.1.0-SNAPSHOT
 for service in email-service agenda-service c4p-service frontend-service; do
   if [ ! -f "$service/target/$service-$version.jar" ]; then
     echo "== Building the services (./mvnw -DskipTests install)"
-    ./mvnw -B -q -DskipTests install -pl service-support,test-support,email-service,agenda-service,c4p-service,frontend-service
+    ./mvnw -B -q -DskipTests install -pl web-core,service-support,test-support,email-service,agenda-service,c4p-service,frontend-service
     break
   fi
 done

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.email.SmtpBackedTest;
 import dev.conference.email.TestSmtpServer;
+import dev.conference.web.ProblemJson;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,10 @@ class BadInputTest extends SmtpBackedTest {
     void anOversizedBodyIsRefusedWith413() {
         post(VALID.replace("Engines", "x".repeat(70 * 1024)))
                 .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo(ProblemJson.TOO_LARGE_TITLE)
+                .jsonPath("$.detail").isEqualTo(ProblemJson.tooLargeDetail(65536));
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.conference.frontend.web;
 
+import dev.conference.frontend.config.FrontendProperties;
+import dev.conference.web.ProblemJson;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
-import dev.conference.frontend.config.FrontendProperties;
 
 /**
  * Every error the frontend itself answers is problem+json, never Spring Boot's error map or a stack
@@ -48,7 +49,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                         "The service behind this request did not answer. Try again later.", retryAfter);
             }
-            return Problems.write(exchange, code, code.getReasonPhrase(), detail(status, code));
+            String title = code == HttpStatus.CONTENT_TOO_LARGE ? ProblemJson.TOO_LARGE_TITLE : code.getReasonPhrase();
+            return Problems.write(exchange, code, title, detail(status, code));
         }
         if (isDownstreamConnectionFailure(error)) {
             log.debug("Downstream unreachable on {}", exchange.getRequest().getPath(), error);

@@ -1,5 +1,6 @@
 package dev.conference.frontend.web;
 
+import dev.conference.web.ProblemJson;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -48,14 +49,6 @@ public final class Problems {
     }
 
     static Map<String, Object> body(HttpStatus status, String title, String detail, String instance) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status.value());
-        if (detail != null) {
-            body.put("detail", detail);
-        }
-        body.put("instance", URI.create(instance.replaceAll("[^A-Za-z0-9/._~%-]", "")).toString());
-        return body;
+        return ProblemJson.body(status, title, detail, instance);
     }
 }

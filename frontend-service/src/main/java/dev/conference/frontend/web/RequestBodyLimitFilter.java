@@ -1,6 +1,7 @@
 package dev.conference.frontend.web;
 
-import dev.conference.frontend.config.WebLimitsProperties;
+import dev.conference.web.ProblemJson;
+import dev.conference.web.WebLimitsProperties;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.ResolvableType;
@@ -33,7 +34,6 @@ import reactor.core.publisher.Mono;
 @Component
 class RequestBodyLimitFilter implements WebFilter, Ordered {
 
-    private static final String TITLE = "Payload Too Large";
     private static final ResolvableType FORM = ResolvableType.forClassWithGenerics(MultiValueMap.class, String.class, String.class);
 
     private final long limit;
@@ -54,7 +54,8 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit) {
-            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, TITLE, detail());
+            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ProblemJson.TOO_LARGE_TITLE,
+                    ProblemJson.tooLargeDetail(limit));
         }
         ServerHttpRequest limited = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
@@ -63,7 +64,7 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
                 return super.getBody().map(buffer -> {
                     if (read.addAndGet(buffer.readableByteCount()) > limit) {
                         DataBufferUtils.release(buffer);
-                        throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, detail());
+                        throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, ProblemJson.tooLargeDetail(limit));
                     }
                     return buffer;
                 });
@@ -84,9 +85,5 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
     private boolean isForm(ServerHttpRequest request) {
         MediaType type = request.getHeaders().getContentType();
         return type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type) && forms.canRead(FORM, type);
-    }
-
-    private String detail() {
-        return "The request body must not be larger than " + limit + " bytes.";
     }
 }

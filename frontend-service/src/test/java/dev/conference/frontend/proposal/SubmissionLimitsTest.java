@@ -4,6 +4,7 @@ import static dev.conference.frontend.FakeBackend.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.frontend.GatewayTest;
+import dev.conference.web.ProblemJson;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,10 @@ class SubmissionLimitsTest extends GatewayTest {
 
         withCsrf(http.post().uri("/api/proposals")).contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange()
                 .expectStatus().isEqualTo(413)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo(ProblemJson.TOO_LARGE_TITLE)
+                .jsonPath("$.detail").isEqualTo(ProblemJson.tooLargeDetail(65536));
 
         assertThat(C4P.received()).isEmpty();
     }
@@ -62,7 +66,10 @@ class SubmissionLimitsTest extends GatewayTest {
 
         withCsrf(http.post().uri("/api/proposals")).contentType(MediaType.APPLICATION_JSON)
                 .body(BodyInserters.fromDataBuffers(chunks)).exchange()
-                .expectStatus().isEqualTo(413);
+                .expectStatus().isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo(ProblemJson.TOO_LARGE_TITLE)
+                .jsonPath("$.detail").isEqualTo(ProblemJson.tooLargeDetail(65536));
 
         assertThat(C4P.received()).isEmpty();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.frontend.FrontendApplication;
 import dev.conference.testsupport.KeepAliveLoad;
+import dev.conference.web.ShutdownDrain;
 import dev.conference.testsupport.TestRedis;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,6 +1,7 @@
 package dev.conference.support.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.conference.web.ProblemJson;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -95,8 +96,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         while (cause != null) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                        tooLarge.getMessage() + ".");
-                problem.setTitle("Request body too large");
+                        ProblemJson.tooLargeDetail(tooLarge.limitBytes()));
+                problem.setTitle(ProblemJson.TOO_LARGE_TITLE);
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
             }
             if (cause instanceof InvalidUtf8Exception) {

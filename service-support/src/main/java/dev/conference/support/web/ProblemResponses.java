@@ -1,8 +1,9 @@
 package dev.conference.support.web;
 
+import dev.conference.web.ProblemJson;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -12,12 +13,12 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+                      String detail) throws IOException {
+        byte[] body = ProblemJson.bytes(status, title, detail, request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\"}";
-        // JSON is UTF-8 by definition (RFC 8259); no charset parameter.
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -1,5 +1,6 @@
 package dev.conference.support.web;
 
+import dev.conference.web.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -27,8 +28,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limitBytes) {
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE,
-                    "Request body too large", "The request body may be at most " + limitBytes + " bytes.");
+            ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ProblemJson.TOO_LARGE_TITLE,
+                    ProblemJson.tooLargeDetail(limitBytes));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limitBytes), response);

@@ -1,5 +1,8 @@
 package dev.conference.support.web;
 
+import dev.conference.web.ShutdownDrain;
+import dev.conference.web.ShutdownDrainProperties;
+import dev.conference.web.WebLimitsProperties;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -1,5 +1,6 @@
 package dev.conference.support.web;
 
+import dev.conference.web.ShutdownDrain;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

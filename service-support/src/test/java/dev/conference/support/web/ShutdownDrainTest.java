@@ -3,6 +3,7 @@ package dev.conference.support.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.testsupport.KeepAliveLoad;
+import dev.conference.web.ShutdownDrain;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

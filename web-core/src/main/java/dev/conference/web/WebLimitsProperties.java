@@ -1,4 +1,4 @@
-package dev.conference.support.web;
+package dev.conference.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;

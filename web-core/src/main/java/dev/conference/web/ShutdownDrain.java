@@ -1,4 +1,4 @@
-package dev.conference.support.web;
+package dev.conference.web;
 
 import java.time.Duration;
 import org.springframework.boot.availability.AvailabilityChangeEvent;

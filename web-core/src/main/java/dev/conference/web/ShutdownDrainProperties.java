@@ -1,4 +1,4 @@
-package dev.conference.support.web;
+package dev.conference.web;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ShutdownDrainProperties(Duration drain) {
 
     /** The graceful shutdown that follows has its own 20 s; the drain must stay well inside a phase's timeout. */
-    static final Duration LONGEST = Duration.ofSeconds(15);
+    public static final Duration LONGEST = Duration.ofSeconds(15);
 
     public ShutdownDrainProperties {
         if (drain == null) {
