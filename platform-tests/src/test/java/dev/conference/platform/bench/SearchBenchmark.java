@@ -18,10 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -73,7 +75,8 @@ class SearchBenchmark {
 
             run(http, c4p, searches, WARM_UP);
             run(http, c4p, listings, WARM_UP);
-            List<Double> indexedSearch = run(http, c4p, searches, REQUESTS);
+            Map<String, List<Double>> searchByPath = new TreeMap<>();
+            List<Double> indexedSearch = run(http, c4p, searches, REQUESTS, searchByPath);
             List<Double> indexedList = run(http, c4p, listings, REQUESTS);
 
             execute(database, """
@@ -96,10 +99,19 @@ class SearchBenchmark {
             report.line("p99 ratio indexes / reference: search %.2f, list %.2f",
                     BenchReport.quantile(indexedSearch, 0.99) / BenchReport.quantile(scanSearch, 0.99),
                     BenchReport.quantile(indexedList, 0.99) / BenchReport.quantile(scanList, 0.99));
+            report.line("slowest searches with the indexes, by median:");
+            searchByPath.entrySet().stream()
+                    .sorted(Comparator.comparingDouble(e -> -median(e.getValue())))
+                    .limit(6)
+                    .forEach(e -> report.line("  %-50s median %7.1f ms", e.getKey(), median(e.getValue())));
             report.write();
         } finally {
             c4p.stop();
         }
+    }
+
+    private static double median(List<Double> latencies) {
+        return BenchReport.quantile(latencies.stream().sorted().toList(), 0.5);
     }
 
     private static void line(BenchReport report, String what, List<Double> sorted) {
@@ -109,16 +121,23 @@ class SearchBenchmark {
 
     /** Sends the paths round-robin from {@link #CLIENTS} clients and returns the latencies in ms, sorted. */
     private static List<Double> run(HttpClient http, ServiceProcess c4p, List<String> paths, int count) throws Exception {
-        List<Callable<List<Double>>> clients = new ArrayList<>();
+        return run(http, c4p, paths, count, new TreeMap<>());
+    }
+
+    /** As {@link #run(HttpClient, ServiceProcess, List, int)}, and adds each path's latencies to {@code byPath}. */
+    private static List<Double> run(HttpClient http, ServiceProcess c4p, List<String> paths, int count,
+                                    Map<String, List<Double>> byPath) throws Exception {
+        List<Callable<List<Map.Entry<String, Double>>>> clients = new ArrayList<>();
         for (int client = 0; client < CLIENTS; client++) {
             int first = client;
             clients.add(() -> {
-                List<Double> latencies = new ArrayList<>();
+                List<Map.Entry<String, Double>> latencies = new ArrayList<>();
                 for (int i = first; i < count; i += CLIENTS) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(c4p.url() + paths.get(i % paths.size()))).build();
+                    String path = paths.get(i % paths.size());
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(c4p.url() + path)).build();
                     long started = System.nanoTime();
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    latencies.add((System.nanoTime() - started) / 1e6);
+                    latencies.add(Map.entry(path, (System.nanoTime() - started) / 1e6));
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException(response.statusCode() + " " + response.body());
                     }
@@ -128,8 +147,11 @@ class SearchBenchmark {
         }
         List<Double> all = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
-            for (Future<List<Double>> latencies : pool.invokeAll(clients)) {
-                all.addAll(latencies.get());
+            for (Future<List<Map.Entry<String, Double>>> latencies : pool.invokeAll(clients)) {
+                for (Map.Entry<String, Double> latency : latencies.get()) {
+                    all.add(latency.getValue());
+                    byPath.computeIfAbsent(latency.getKey(), k -> new ArrayList<>()).add(latency.getValue());
+                }
             }
         }
         Collections.sort(all);
