@@ -49,7 +49,8 @@ class ChartLintTest {
             "c4p-service.probes.startup.periodSeconds=0", "nosuchsetting=1", "c4p-service.securityContext.readOnlyRootFilesystem=false",
             "frontend-service.config.Not_A_Property=1", "c4p-service.jvm.heap=lots", "agenda-service.managementPort=0",
             "c4p-service.database.egressCidrs[0]=db.example.org", "frontend-service.rollout.analysis.maxErrorRatio=2",
-            "email-service.autoscaling.targetCPU=most", "redis.maxMemoryPolicy=allkeys-random"})
+            "email-service.autoscaling.targetCPU=most", "redis.maxMemoryPolicy=allkeys-random",
+            "c4p-service.config.c4p\\.outbox\\.retention=a week"})
     void theSchemasRefuseValuesThatCannotWork(String set) {
         String[] kv = set.split("=", 2);
         assertThatThrownBy(() -> Charts.render("conference-platform", List.of(), Map.of(kv[0], kv[1])))

@@ -153,6 +153,18 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void theChartSetsTheOutboxRetentionUnderTheNameTheServiceReads() {
+        Manifests m = Charts.umbrella("default");
+        Container c4p = container(m, "c4p-service");
+
+        String variable = m.environmentNames(c4p).stream().filter(name -> name.contains("RETENTION")).findFirst()
+                .orElseThrow(() -> new AssertionError("the chart does not set the outbox retention"));
+        assertThat(SpringSettings.of("c4p-service").propertyFor(variable)).map(SpringSettings.Property::name)
+                .contains("c4p.outbox.retention");
+        assertThat(m.environmentValue(c4p, variable)).contains("7d");
+    }
+
+    @Test
     void theEnvironmentAServiceGetsHoldsThePasswordsOfTheStoresItTalksTo() {
         Manifests m = GeneratedSecrets.firstInstall(Charts.umbrella("default"));
 

@@ -61,12 +61,18 @@ public record C4pProperties(
      * @param lease          how long a claimed event stays reserved for its relay; longer than any delivery
      * @param initialBackoff delay before the first retry
      * @param maxBackoff     longest delay between retries
+     * @param retention      how long a delivered event is kept before it is purged; refused (FAILED) events are kept
+     * @param purgeInterval  how often each replica purges delivered events older than the retention
+     * @param purgeBatchSize how many events one purge statement deletes at most
      */
     public record Outbox(
             @NotNull @DefaultValue("1s") Duration pollInterval,
             @Positive @DefaultValue("32") int batchSize,
             @NotNull @DefaultValue("60s") Duration lease,
             @NotNull @DefaultValue("500ms") Duration initialBackoff,
-            @NotNull @DefaultValue("60s") Duration maxBackoff) {
+            @NotNull @DefaultValue("60s") Duration maxBackoff,
+            @NotNull @DefaultValue("7d") Duration retention,
+            @NotNull @DefaultValue("10m") Duration purgeInterval,
+            @Positive @DefaultValue("1000") int purgeBatchSize) {
     }
 }

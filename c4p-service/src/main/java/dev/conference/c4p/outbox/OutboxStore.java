@@ -86,6 +86,26 @@ public class OutboxStore {
                 .param("id", id).param("error", truncate(error)).update();
     }
 
+    /**
+     * Deletes up to {@code limit} events delivered before {@code cutoff}, oldest first, and returns how many.
+     * Rows another replica is deleting right now are skipped, so replicas purging at once share the work.
+     */
+    int purgeDelivered(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        delete from outbox_event
+                        where id in (
+                            select id from outbox_event
+                            where status = 'DELIVERED' and delivered_at < :cutoff
+                            order by delivered_at
+                            limit :limit
+                            for update skip locked)
+                          and status = 'DELIVERED'
+                        """)
+                .param("cutoff", utc(cutoff))
+                .param("limit", limit)
+                .update();
+    }
+
     long countPending() {
         return jdbc.sql("select count(*) from outbox_event where status = 'PENDING'").query(Long.class).single();
     }
