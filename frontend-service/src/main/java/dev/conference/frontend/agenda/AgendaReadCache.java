@@ -43,6 +43,11 @@ public class AgendaReadCache {
     private static final Logger log = LoggerFactory.getLogger(AgendaReadCache.class);
     /** A refresh that has not ended by then is taken over: longer than the route's response timeout and retry. */
     private static final long REFRESH_LIMIT_NANOS = Duration.ofSeconds(5).toNanos();
+    /**
+     * The same bytes are written to Redis again only after this long: without the micro-cache every read
+     * refreshes, and the copy's {@code Age} is counted in seconds anyway.
+     */
+    private static final long RESAVE_AFTER_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Map<AgendaCacheKey, CachedAnswer> memory = new ConcurrentHashMap<>();
     private final Map<AgendaCacheKey, Long> refreshing = new ConcurrentHashMap<>();
@@ -97,15 +102,22 @@ public class AgendaReadCache {
     }
 
     /**
-     * Keeps agenda-service's answer, in memory and (in the background) in Redis, and answers what to serve,
+     * Keeps agenda-service's answer, in memory and (in the background, unless the same bytes went there
+     * within the last second) in Redis, and answers what to serve,
      * or empty when the bytes are not what the read asks for: garbage is never kept.
      */
     public Optional<CachedAnswer> refresh(AgendaCacheKey key, AgendaSnapshot snapshot) {
         if (!plausible(key, snapshot)) {
             return Optional.empty();
         }
-        CachedAnswer answer = put(key, snapshot, false);
-        copies.save(key, snapshot).subscribe();
+        long now = nanoClock.getAsLong();
+        CachedAnswer previous = memory.get(key);
+        boolean saved = previous != null && !previous.stale() && now - previous.savedAtNanos() < RESAVE_AFTER_NANOS
+                && previous.snapshot().digest().equals(snapshot.digest());
+        CachedAnswer answer = put(key, snapshot, false, saved ? previous.savedAtNanos() : now);
+        if (!saved) {
+            copies.save(key, snapshot).subscribe();
+        }
         return Optional.of(answer);
     }
 
@@ -121,7 +133,7 @@ public class AgendaReadCache {
         }
         return copy.map(found -> {
             staleAnswers.served();
-            return put(key, found, true);
+            return put(key, found, true, nanoClock.getAsLong());
         });
     }
 
@@ -143,14 +155,14 @@ public class AgendaReadCache {
         return answer.sharedBody();
     }
 
-    private CachedAnswer put(AgendaCacheKey key, AgendaSnapshot snapshot, boolean stale) {
+    private CachedAnswer put(AgendaCacheKey key, AgendaSnapshot snapshot, boolean stale, long savedAtNanos) {
         long now = nanoClock.getAsLong();
         if (memory.size() >= maxEntries && !memory.containsKey(key)) {
             memory.entrySet().stream()
                     .min((a, b) -> Long.compare(a.getValue().expiresAtNanos() - now, b.getValue().expiresAtNanos() - now))
                     .ifPresent(oldest -> memory.remove(oldest.getKey()));
         }
-        CachedAnswer answer = new CachedAnswer(snapshot, stale, now + ttlNanos);
+        CachedAnswer answer = new CachedAnswer(snapshot, stale, now + ttlNanos, savedAtNanos);
         memory.put(key, answer);
         refreshing.remove(key);
         return answer;

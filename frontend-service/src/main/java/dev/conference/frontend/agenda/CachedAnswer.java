@@ -27,20 +27,25 @@ final class CachedAnswer {
     private final AgendaSnapshot snapshot;
     private final boolean stale;
     private final long expiresAtNanos;
+    private final long savedAtNanos;
     private final boolean invalidated;
     private final String etag;
     private final String contentLength;
     private volatile ByteBuffer shared;
 
-    CachedAnswer(AgendaSnapshot snapshot, boolean stale, long expiresAtNanos) {
-        this(snapshot, stale, expiresAtNanos, false, null);
+    /**
+     * @param savedAtNanos when these bytes were last written to Redis (on the clock of {@link AgendaReadCache})
+     */
+    CachedAnswer(AgendaSnapshot snapshot, boolean stale, long expiresAtNanos, long savedAtNanos) {
+        this(snapshot, stale, expiresAtNanos, savedAtNanos, false, null);
     }
 
-    private CachedAnswer(AgendaSnapshot snapshot, boolean stale, long expiresAtNanos, boolean invalidated,
-                         ByteBuffer shared) {
+    private CachedAnswer(AgendaSnapshot snapshot, boolean stale, long expiresAtNanos, long savedAtNanos,
+                         boolean invalidated, ByteBuffer shared) {
         this.snapshot = snapshot;
         this.stale = stale;
         this.expiresAtNanos = expiresAtNanos;
+        this.savedAtNanos = savedAtNanos;
         this.invalidated = invalidated;
         this.etag = snapshot.etag(stale);
         this.contentLength = String.valueOf(snapshot.body().length);
@@ -63,6 +68,10 @@ final class CachedAnswer {
         return expiresAtNanos;
     }
 
+    long savedAtNanos() {
+        return savedAtNanos;
+    }
+
     /** Whether a write to the agenda made this answer unfit to be served, even while another read refreshes it. */
     boolean invalidated() {
         return invalidated;
@@ -70,7 +79,7 @@ final class CachedAnswer {
 
     /** The same answer, no longer served from memory: kept only as the last answer seen. */
     CachedAnswer invalidate() {
-        return new CachedAnswer(snapshot, stale, expiresAtNanos, true, shared);
+        return new CachedAnswer(snapshot, stale, expiresAtNanos, savedAtNanos, true, shared);
     }
 
     /** This answer, its body copied once into the buffer that answers from memory share. */

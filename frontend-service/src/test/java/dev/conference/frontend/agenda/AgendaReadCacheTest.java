@@ -2,7 +2,10 @@ package dev.conference.frontend.agenda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -130,6 +133,22 @@ class AgendaReadCacheTest {
         assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
         assertThat(cache.get(DAY)).isNotNull();
         assertThat(cache.get(AgendaCacheKey.CALENDAR)).isNotNull();
+    }
+
+    @Test
+    void theSameBytesGoToRedisAtMostOnceASecondAndChangedOnesAtOnce() {
+        cache = cacheWith(Duration.ZERO, 256);
+        for (int i = 0; i < 10; i++) {
+            cache.refresh(AgendaCacheKey.ALL, agenda("[1]"));
+            later(Duration.ofMillis(50));
+        }
+        verify(redis, times(1)).save(eq(AgendaCacheKey.ALL), any());
+
+        cache.refresh(AgendaCacheKey.ALL, agenda("[2]"));
+        later(Duration.ofSeconds(1));
+        cache.refresh(AgendaCacheKey.ALL, agenda("[2]"));
+
+        verify(redis, times(3)).save(eq(AgendaCacheKey.ALL), any());
     }
 
     @Test
