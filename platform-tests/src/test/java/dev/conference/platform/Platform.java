@@ -104,7 +104,9 @@ public final class Platform {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         try {
             all.forEach(ServiceProcess::start);
-            all.forEach(service -> service.awaitReady(Duration.ofSeconds(90)));
+            // -Dplatform.ready-timeout=300s on a machine busy with other work.
+            Duration ready = Duration.parse("PT" + System.getProperty("platform.ready-timeout", "90s").toUpperCase());
+            all.forEach(service -> service.awaitReady(ready));
         } catch (RuntimeException e) {
             stop();
             throw e;
