@@ -2,14 +2,16 @@
 # Agenda reads under load, on this machine, in one run: GET /api/agenda through the gateway, GET
 # /agenda-items from agenda-service directly, and nginx serving the same JSON bytes as a static file,
 # each driven by wrk with the same threads, connections (64) and duration. Everything listens on
-# 127.0.0.1 and the whole run is bounded (about 4 minutes; at most 15).
+# 127.0.0.1 and the whole run is bounded (about 4 minutes; at most 20).
 #
-#   bench/agenda-read.sh [-Dbench.duration=20s] [-Dbench.threads=2] [-Dbench.rounds=2] \
+#   bench/agenda-read.sh [-Dbench.micro-cache=off] [-Dbench.talks=300] [-Dbench.wrk-cpus=1] \
+#                        [-Dbench.duration=20s] [-Dbench.threads=2] [-Dbench.rounds=2] \
 #                        [-Dbench.jvm-options="--sun-misc-unsafe-memory-access=allow"] ...
 #
-# Installs wrk and nginx with apt when missing, builds the service jars when missing, and runs
-# platform-tests' AgendaReadBenchmark (which starts the platform, puts 40 approved talks on the
-# agenda and starts a throwaway nginx). The table lands in platform-tests/target/bench/agenda-read.txt.
+# Installs wrk and nginx with apt when missing, builds the services in the same Maven run (nothing is
+# installed into ~/.m2), and runs platform-tests' AgendaReadBenchmark (which starts the platform, puts
+# the talks on the agenda and starts a throwaway nginx). The table lands in
+# platform-tests/target/bench/agenda-read*.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,16 +33,8 @@ fi
 export TEST_POSTGRES_URL=${TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/postgres}
 export TEST_REDIS_URL=${TEST_REDIS_URL:-redis://127.0.0.1:6379}
 
-version=0.1.0-SNAPSHOT
-for service in email-service agenda-service c4p-service frontend-service; do
-  if [ ! -f "$service/target/$service-$version.jar" ]; then
-    echo "== Building the services (./mvnw -DskipTests install)"
-    ./mvnw -B -q -DskipTests install -pl web-core,service-support,test-support,email-service,agenda-service,c4p-service,frontend-service
-    break
-  fi
-done
-
-echo "== $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); running AgendaReadBenchmark"
-timeout 15m ./mvnw -B -q -pl platform-tests verify -Dtest=AgendaReadBenchmark -Dsurefire.failIfNoSpecifiedTests=false "$@"
+echo "== $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); building the services and running AgendaReadBenchmark"
+timeout 20m ./mvnw -B -q -pl email-service,agenda-service,c4p-service,frontend-service,platform-tests -am verify \
+  -Dtest=AgendaReadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dcontainers.skip "$@"
 echo
-cat platform-tests/target/bench/agenda-read.txt
+cat "$(ls -t platform-tests/target/bench/agenda-read*.txt | head -1)"

@@ -49,7 +49,7 @@ public final class Platform {
                 "Main Hall,Room A,Room B,Room C,Room D");
     }
 
-    private Platform(Grid grid, List<String> jvmOptions) {
+    private Platform(Grid grid, List<String> jvmOptions, Map<String, String> frontendOverrides) {
         database = TestPostgres.newDatabase("platform");
         this.jvmOptions = jvmOptions;
         redis = TestRedis.newKeySpace("platform");
@@ -97,13 +97,16 @@ public final class Platform {
         if (!redis.password().isEmpty()) {
             frontendSettings.put("spring.data.redis.password", redis.password());
         }
+        frontendSettings.putAll(frontendOverrides);
         frontend = new ServiceProcess("frontend-service", freePort(), jvmOptions, frontendSettings);
         List<ServiceProcess> all = List.of(email, agenda, c4p, frontend);
         all.forEach(service -> ServiceProcess.jarOf(service.name()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         try {
             all.forEach(ServiceProcess::start);
-            all.forEach(service -> service.awaitReady(Duration.ofSeconds(90)));
+            // -Dplatform.ready-timeout=300s on a machine busy with other work.
+            Duration ready = Duration.parse("PT" + System.getProperty("platform.ready-timeout", "90s").toUpperCase());
+            all.forEach(service -> service.awaitReady(ready));
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -117,7 +120,7 @@ public final class Platform {
         }
         if (instance == null) {
             try {
-                instance = new Platform(Grid.SMALL, ServiceProcess.QUICK_START);
+                instance = new Platform(Grid.SMALL, ServiceProcess.QUICK_START, Map.of());
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
@@ -128,7 +131,12 @@ public final class Platform {
 
     /** A platform of its own, for benchmarks. */
     public static Platform start(Grid grid, List<String> jvmOptions) {
-        return new Platform(grid, jvmOptions);
+        return new Platform(grid, jvmOptions, Map.of());
+    }
+
+    /** A platform of its own, for benchmarks, with some of frontend-service's settings changed. */
+    public static Platform start(Grid grid, List<String> jvmOptions, Map<String, String> frontendSettings) {
+        return new Platform(grid, jvmOptions, frontendSettings);
     }
 
     /** A second c4p-service on the same database and downstreams, not started; the caller stops it. */

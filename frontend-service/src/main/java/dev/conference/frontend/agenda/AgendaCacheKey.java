@@ -5,12 +5,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Which agenda answer a read asks for: the whole agenda, one day of it, one item, or the
+ * Which agenda answer an {@link AgendaRead} asks for: the whole agenda, one day of it, one item, or the
  * iCalendar export. Reads with anything else in them (other query parameters, a malformed day or
- * id) have no key: they are passed through uncached, and agenda-service judges them.
+ * id) have no key: they are passed through uncached, and agenda-service judges them. Requests that
+ * are not agenda reads have none either.
  *
  * @param value the key's text, as used in memory and in Redis
  * @param day   the day asked for, or null
@@ -21,8 +23,11 @@ public record AgendaCacheKey(String value, LocalDate day, UUID item) {
     static final AgendaCacheKey ALL = new AgendaCacheKey("list", null, null);
     static final AgendaCacheKey CALENDAR = new AgendaCacheKey("ics", null, null);
 
-    /** The key of a public agenda read, or null when the read is not one the cache knows. */
+    /** The key of a public agenda read, or null when the request is not one the cache knows (a HEAD is not). */
     public static AgendaCacheKey of(ServerHttpRequest request) {
+        if (!HttpMethod.GET.equals(request.getMethod()) || !AgendaRead.matches(request)) {
+            return null;
+        }
         String path = request.getPath().pathWithinApplication().value();
         Map<String, List<String>> query = request.getQueryParams();
         if (path.equals("/api/agenda.ics")) {

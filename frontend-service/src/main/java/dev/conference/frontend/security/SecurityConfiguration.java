@@ -1,5 +1,6 @@
 package dev.conference.frontend.security;
 
+import dev.conference.frontend.agenda.AgendaRead;
 import dev.conference.frontend.config.FrontendProperties;
 import dev.conference.frontend.organizer.Organizers;
 import dev.conference.frontend.web.Problems;
@@ -71,13 +72,13 @@ public class SecurityConfiguration {
      */
     public static final ServerHttpHeadersWriter SECURITY_HEADERS = securityHeaders();
 
+    /** The pages load scripts, styles and data only from here, and nothing inline. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String CSRF_COOKIE = "XSRF-TOKEN";
-    private static final String[] AGENDA_READS = {"/api/agenda", "/api/agenda.ics", "/api/agenda/*"};
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Organizers organizers,
@@ -100,8 +101,7 @@ public class SecurityConfiguration {
         http.authorizeExchange(rules -> rules
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .pathMatchers("/actuator/**", "/fallback/**").denyAll()
-                        .pathMatchers(HttpMethod.GET, AGENDA_READS).permitAll()
-                        .pathMatchers(HttpMethod.HEAD, AGENDA_READS).permitAll()
+                        .matchers(AgendaRead.MATCHER).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/proposals").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/proposals/track/*", "/api/cfp", "/api/login-options").permitAll()
                         .pathMatchers("/api/session").authenticated()
@@ -196,7 +196,7 @@ public class SecurityConfiguration {
         return (exchange, chain) -> {
             String path = exchange.getRequest().getPath().pathWithinApplication().value();
             Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-            if (token == null || path.startsWith("/api/agenda") || path.startsWith("/actuator")) {
+            if (token == null || AgendaRead.matches(exchange.getRequest()) || path.startsWith("/actuator")) {
                 return chain.filter(exchange);
             }
             return token.then(chain.filter(exchange));

@@ -1,0 +1,165 @@
+package dev.conference.frontend.agenda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/** The rules of the agenda's memory: who refreshes an expired answer, what a write or a full cache does. */
+class AgendaReadCacheTest {
+
+    private static final Duration TTL = Duration.ofSeconds(1);
+    private static final AgendaCacheKey DAY = new AgendaCacheKey("list:day=2027-05-12", java.time.LocalDate.parse("2027-05-12"), null);
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final LastKnownGoodAgenda redis = mock(LastKnownGoodAgenda.class);
+    private AgendaReadCache cache;
+
+    @BeforeEach
+    void redisThatNeverAnswers() {
+        // A save that never ends: a read must not wait for it.
+        when(redis.save(any(), any())).thenReturn(Mono.never());
+        when(redis.load(any())).thenReturn(Mono.empty());
+        when(redis.delete(any())).thenReturn(Mono.empty());
+        cache = cacheWith(TTL, 256);
+    }
+
+    private AgendaReadCache cacheWith(Duration ttl, int entries) {
+        return new AgendaReadCache(redis, new StaleAgendaAnswers(new SimpleMeterRegistry()), ttl, entries, now::get);
+    }
+
+    private static AgendaSnapshot agenda(String json) {
+        return new AgendaSnapshot(json.getBytes(StandardCharsets.UTF_8), "application/json", null, Instant.now());
+    }
+
+    private void later(Duration duration) {
+        now.addAndGet(duration.toNanos());
+    }
+
+    @Test
+    void aFreshAnswerIsServedFromMemoryAndItsRedisCopyIsNotWaitedFor() {
+        assertThat(cache.refresh(AgendaCacheKey.ALL, agenda("[1]"))).isPresent();
+
+        assertThat(cache.get(AgendaCacheKey.ALL).snapshot().text()).isEqualTo("[1]");
+    }
+
+    @Test
+    void anExpiredAnswerIsRefreshedByOneReadWhileTheOthersKeepGettingIt() {
+        cache.refresh(AgendaCacheKey.ALL, agenda("[1]"));
+        later(TTL.plusMillis(1));
+
+        assertThat(cache.get(AgendaCacheKey.ALL)).as("the read that refreshes").isNull();
+        for (int i = 0; i < 50; i++) {
+            assertThat(cache.get(AgendaCacheKey.ALL).snapshot().text()).isEqualTo("[1]");
+        }
+        cache.refresh(AgendaCacheKey.ALL, agenda("[2]"));
+        cache.done(AgendaCacheKey.ALL);
+
+        assertThat(cache.get(AgendaCacheKey.ALL).snapshot().text()).isEqualTo("[2]");
+    }
+
+    @Test
+    void aRefreshThatEndsWithoutAnAnswerLetsTheNextReadTry() {
+        cache.refresh(AgendaCacheKey.ALL, agenda("[1]"));
+        later(TTL.plusMillis(1));
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
+
+        cache.done(AgendaCacheKey.ALL);
+
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNotNull();
+    }
+
+    @Test
+    void aRefreshThatNeverEndsIsTakenOver() {
+        cache.refresh(AgendaCacheKey.ALL, agenda("[1]"));
+        later(TTL.plusMillis(1));
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
+
+        later(Duration.ofSeconds(6));
+
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNotNull();
+    }
+
+    @Test
+    void afterAWriteEveryReadAsksAgendaServiceUntilOneBringsTheNewAgenda() {
+        cache.refresh(AgendaCacheKey.ALL, agenda("[1]"));
+
+        cache.expireAll();
+
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
+        cache.refresh(AgendaCacheKey.ALL, agenda("[2]"));
+        assertThat(cache.get(AgendaCacheKey.ALL).snapshot().text()).isEqualTo("[2]");
+    }
+
+    @Test
+    void withoutAMicroCacheEveryReadAsksAgendaServiceButTheLastAnswerIsStillAFallback() {
+        cache = cacheWith(Duration.ZERO, 256);
+        cache.refresh(AgendaCacheKey.ALL, agenda("[1]"));
+
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
+
+        CachedAnswer copy = cache.fallback(AgendaCacheKey.ALL).block();
+        assertThat(copy.stale()).isTrue();
+        assertThat(copy.snapshot().text()).isEqualTo("[1]");
+    }
+
+    @Test
+    void aFullMemoryMakesRoomWithTheAnswerThatExpiresFirstAndKeepsTheOthers() {
+        cache = cacheWith(TTL, 2);
+        cache.refresh(AgendaCacheKey.ALL, agenda("[1]"));
+        later(Duration.ofMillis(10));
+        cache.refresh(DAY, agenda("[2]"));
+        later(Duration.ofMillis(10));
+
+        cache.refresh(AgendaCacheKey.CALENDAR, new AgendaSnapshot("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+                .getBytes(StandardCharsets.UTF_8), "text/calendar", null, Instant.now()));
+
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
+        assertThat(cache.get(DAY)).isNotNull();
+        assertThat(cache.get(AgendaCacheKey.CALENDAR)).isNotNull();
+    }
+
+    @Test
+    void theSameBytesGoToRedisAtMostOnceASecondAndChangedOnesAtOnce() {
+        cache = cacheWith(Duration.ZERO, 256);
+        for (int i = 0; i < 10; i++) {
+            cache.refresh(AgendaCacheKey.ALL, agenda("[1]"));
+            later(Duration.ofMillis(50));
+        }
+        verify(redis, times(1)).save(eq(AgendaCacheKey.ALL), any());
+
+        cache.refresh(AgendaCacheKey.ALL, agenda("[2]"));
+        later(Duration.ofSeconds(1));
+        cache.refresh(AgendaCacheKey.ALL, agenda("[2]"));
+
+        verify(redis, times(3)).save(eq(AgendaCacheKey.ALL), any());
+    }
+
+    @Test
+    void garbageIsNotKept() {
+        assertThat(cache.refresh(AgendaCacheKey.ALL, new AgendaSnapshot("<html>".getBytes(StandardCharsets.UTF_8),
+                "text/html", null, Instant.now()))).isEmpty();
+        assertThat(cache.refresh(AgendaCacheKey.ALL, agenda("[1,"))).isEmpty();
+        assertThat(cache.refresh(AgendaCacheKey.ALL, agenda("{}"))).isEmpty();
+        assertThat(cache.refresh(AgendaCacheKey.ALL, agenda("[] []"))).isEmpty();
+
+        assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
+        assertThat(cache.fallback(AgendaCacheKey.ALL).blockOptional()).isEmpty();
+    }
+}
