@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -21,6 +22,7 @@ public final class FakeReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Answer> scripted = new ConcurrentLinkedDeque<>();
     private volatile Answer usual = new Answer(200, "{}");
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     private FakeReceiver(HttpServer server) {
         this.server = server;
@@ -55,6 +57,16 @@ public final class FakeReceiver implements AutoCloseable {
         }
     }
 
+    /** Later requests get no answer until {@link #answerAgain()}: a receiver stuck on something slow. */
+    public void holdAnswers() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Answers the held requests, and the later ones at once. */
+    public void answerAgain() {
+        gate.countDown();
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -67,6 +79,11 @@ public final class FakeReceiver implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Answer answer = scripted.poll();
         if (answer == null) {
             answer = usual;

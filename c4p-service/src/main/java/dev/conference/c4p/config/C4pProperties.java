@@ -57,7 +57,7 @@ public record C4pProperties(
 
     /**
      * @param pollInterval   how often the relay looks for due events besides being woken after each commit
-     * @param batchSize      how many deliveries one relay keeps in flight at most
+     * @param inFlight       how many deliveries of each kind one relay keeps in flight at most
      * @param lease          how long a claimed event stays reserved for its relay; longer than any delivery
      * @param initialBackoff delay before the first retry
      * @param maxBackoff     longest delay between retries
@@ -67,12 +67,26 @@ public record C4pProperties(
      */
     public record Outbox(
             @NotNull @DefaultValue("1s") Duration pollInterval,
-            @Positive @DefaultValue("32") int batchSize,
+            @Valid @NotNull @DefaultValue InFlight inFlight,
             @NotNull @DefaultValue("60s") Duration lease,
             @NotNull @DefaultValue("500ms") Duration initialBackoff,
             @NotNull @DefaultValue("60s") Duration maxBackoff,
             @NotNull @DefaultValue("7d") Duration retention,
             @NotNull @DefaultValue("10m") Duration purgeInterval,
             @Positive @DefaultValue("1000") int purgeBatchSize) {
+    }
+
+    /**
+     * Each kind of side effect has places of its own in the relay, so that a slow receiver (an SMTP
+     * server behind email-service) does not hold back the others (the agenda).
+     *
+     * @param agendaEntry   agenda entries in flight at most
+     * @param decisionEmail decision emails in flight at most
+     * @param receivedEmail "we received your proposal" emails in flight at most
+     */
+    public record InFlight(
+            @Positive @DefaultValue("16") int agendaEntry,
+            @Positive @DefaultValue("16") int decisionEmail,
+            @Positive @DefaultValue("16") int receivedEmail) {
     }
 }

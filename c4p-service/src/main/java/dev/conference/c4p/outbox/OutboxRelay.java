@@ -32,6 +32,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Events are claimed with a lease (see {@link OutboxStore#claimDue}) so replicas never deliver one
  * event at the same time; a replica that dies mid-delivery leaves its events to the others once
  * the lease ends, which is why every receiver honours the idempotency key.
+ *
+ * <p>Each kind of event has its own lane: its own limit of deliveries in flight
+ * ({@code c4p.outbox.in-flight.*}) and its own claims, so that emails waiting on a slow SMTP server
+ * never take the places of agenda entries, nor a burst of submissions' emails those of decisions.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -44,8 +48,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Backoff backoff;
     private final Clock clock;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final Semaphore inFlight;
-    private volatile boolean moreWaiting;
+    private final Map<OutboxKind, Lane> lanes = new EnumMap<>(OutboxKind.class);
     private final AtomicLong backlog = new AtomicLong();
     private final MeterRegistry meters;
     private final OutboxMetrics lateness;
@@ -65,7 +68,9 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         this.settings = properties.outbox();
-        this.inFlight = new Semaphore(settings.batchSize());
+        for (OutboxKind kind : OutboxKind.values()) {
+            lanes.put(kind, new Lane(kind, inFlightLimit(kind, settings.inFlight())));
+        }
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.clock = clock;
@@ -84,7 +89,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     @TransactionalEventListener
     void onRecorded(Outbox.OutboxRecorded recorded) {
+        lanes.get(recorded.kind()).due = true;
         wakeUps.release();
+    }
+
+    private static int inFlightLimit(OutboxKind kind, C4pProperties.InFlight limits) {
+        return switch (kind) {
+            case AGENDA_ENTRY -> limits.agendaEntry();
+            case DECISION_EMAIL -> limits.decisionEmail();
+            case RECEIVED_EMAIL -> limits.receivedEmail();
+        };
     }
 
     @Override
@@ -110,44 +124,57 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Keeps up to {@code batch-size} deliveries in flight: claims as many due events as there are
-     * free places, and claims again as soon as a place frees up while the outbox still had more.
+     * Keeps up to each lane's limit of deliveries in flight: claims a lane's due events when it may have
+     * some (an event of its kind was recorded, its last claim was full, or the poll interval passed)
+     * and it has free places, and claims again as soon as a place frees up while the outbox had more.
      */
     private void run() {
+        lanes.values().forEach(lane -> lane.due = true);
         try (ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor()) {
             while (running) {
-                int free = inFlight.availablePermits();
-                if (free > 0) {
-                    try {
-                        claimAndDeliver(free, deliveries);
-                        countBacklogNowAndThen();
-                    } catch (RuntimeException e) {
-                        moreWaiting = false;
-                        log.warn("Outbox relay could not read the outbox; trying again in {}", settings.pollInterval(), e);
+                for (Lane lane : lanes.values()) {
+                    if (lane.canClaim()) {
+                        lane.due = false;
+                        try {
+                            claimAndDeliver(lane, deliveries);
+                        } catch (RuntimeException e) {
+                            lane.moreWaiting = false;
+                            log.warn("Outbox relay could not claim {} events; trying again in {}", lane.kind,
+                                    settings.pollInterval(), e);
+                        }
                     }
                 }
-                if (!moreWaiting || inFlight.availablePermits() == 0) {
-                    awaitWork();
+                try {
+                    countBacklogNowAndThen();
+                } catch (RuntimeException e) {
+                    log.warn("Outbox relay could not count the backlog; trying again in {}", settings.pollInterval(), e);
+                }
+                if (lanes.values().stream().noneMatch(Lane::canClaim) && !awaitWork()) {
+                    lanes.values().forEach(lane -> lane.due = true);
                 }
             }
         }
     }
 
-    private void claimAndDeliver(int limit, ExecutorService deliveries) {
+    private void claimAndDeliver(Lane lane, ExecutorService deliveries) {
+        int limit = lane.places.availablePermits();
         Instant now = clock.instant();
-        List<OutboxStore.ClaimedEvent> batch = store.claimDue(limit, now, now.plus(settings.lease()));
+        List<OutboxStore.ClaimedEvent> batch = store.claimDue(lane.kind, limit, now, now.plus(settings.lease()));
         // A full claim suggests more are due: then every finished delivery wakes the loop to claim again.
-        moreWaiting = batch.size() == limit;
+        lane.moreWaiting = batch.size() == limit;
         for (OutboxStore.ClaimedEvent event : batch) {
-            inFlight.acquireUninterruptibly();
+            lane.places.acquireUninterruptibly();
             deliveries.submit(() -> {
                 try {
                     deliver(event);
                 } catch (RuntimeException e) {
                     log.error("Outbox delivery of {} crashed; it is retried when its lease ends", event.id(), e);
                 } finally {
-                    inFlight.release();
-                    if (moreWaiting) {
+                    lane.places.release();
+                    if (lane.moreWaiting) {
+                        lane.due = true;
+                    }
+                    if (lane.due) {
                         wakeUps.release();
                     }
                 }
@@ -212,14 +239,36 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void awaitWork() {
+    /** Waits for a wake-up; false when the poll interval passed without one. */
+    private boolean awaitWork() {
         try {
             if (wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                 wakeUps.drainPermits();
+                return true;
             }
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+            return true;
+        }
+    }
+
+    /** The deliveries of one kind: their places, and whether due events of the kind may be waiting. */
+    private static final class Lane {
+
+        private final OutboxKind kind;
+        private final Semaphore places;
+        private volatile boolean due;
+        private volatile boolean moreWaiting;
+
+        Lane(OutboxKind kind, int limit) {
+            this.kind = kind;
+            this.places = new Semaphore(limit);
+        }
+
+        boolean canClaim() {
+            return due && places.availablePermits() > 0;
         }
     }
 }

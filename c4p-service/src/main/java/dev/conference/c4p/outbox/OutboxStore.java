@@ -26,16 +26,16 @@ public class OutboxStore {
     }
 
     /**
-     * Reserves up to {@code limit} due events for one relay until {@code leaseEnd}. Rows another relay
+     * Reserves up to {@code limit} due events of one kind for one relay until {@code leaseEnd}. Rows another relay
      * is claiming right now are skipped, and a reserved row is not due for anyone else until its
      * lease ends, so one event is never delivered by two relays at once.
      */
-    List<ClaimedEvent> claimDue(int limit, Instant now, Instant leaseEnd) {
+    List<ClaimedEvent> claimDue(OutboxKind kind, int limit, Instant now, Instant leaseEnd) {
         return jdbc.sql("""
                         update outbox_event e set locked_until = :leaseEnd
                         where e.id in (
                             select id from outbox_event
-                            where status = 'PENDING' and next_attempt_at <= :now
+                            where status = 'PENDING' and kind = :kind and next_attempt_at <= :now
                               and (locked_until is null or locked_until <= :now)
                             order by next_attempt_at
                             limit :limit
@@ -44,6 +44,7 @@ public class OutboxStore {
                             e.attempts, e.traceparent, e.tracestate,
                             (select p.status from proposal p where p.id = e.proposal_id) as proposal_status
                         """)
+                .param("kind", kind.name())
                 .param("leaseEnd", utc(leaseEnd))
                 .param("now", utc(now))
                 .param("limit", limit)

@@ -176,7 +176,7 @@ class OutboxRelayTest extends C4pIntegrationTest {
         Instant later = Instant.now().plusSeconds(3600);
         List<Callable<List<UUID>>> claimers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            claimers.add(() -> transactions.execute(tx -> store.claimDue(15, Instant.now(), later).stream()
+            claimers.add(() -> transactions.execute(tx -> store.claimDue(OutboxKind.RECEIVED_EMAIL, 15, Instant.now(), later).stream()
                     .map(OutboxStore.ClaimedEvent::id).toList()));
         }
         List<UUID> claimed = new ArrayList<>();
@@ -190,6 +190,29 @@ class OutboxRelayTest extends C4pIntegrationTest {
         assertThat(distinct).hasSameSizeAs(claimed);
         jdbc.sql("update outbox_event set status = 'DELIVERED', locked_until = null where proposal_id in (:ids)")
                 .param("ids", ids).update();
+    }
+
+    @Test
+    void emailsStuckAtTheEmailServiceDoNotHoldBackAgendaEntries() {
+        email.holdAnswers();
+        try {
+            // More "received" emails than the relay kept in flight in all before kinds had places of their own.
+            for (int i = 0; i < 40; i++) {
+                submit("Stuck email " + i);
+            }
+            eventually(Duration.ofSeconds(15), () -> email.received().stream()
+                    .filter(r -> r.idempotencyKey().endsWith(":received-email")).count() >= 16,
+                    "the received emails' places are all taken");
+            String id = submit("Approved while emails are stuck");
+            decide(id, "APPROVED");
+
+            eventually(Duration.ofSeconds(10), () -> "DELIVERED".equals(deliveryOf(id, "AGENDA_ENTRY", "status")),
+                    "the agenda entry is delivered while the emails wait");
+            eventually(Duration.ofSeconds(10), () -> !email.receivedWithKeyContaining(id + ":decision-email").isEmpty(),
+                    "the decision email reaches email-service while the received emails wait");
+        } finally {
+            email.answerAgain();
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -52,6 +53,7 @@ class EmailComposer {
         try {
             var message = new FixedIdMimeMessage(session, messageId);
             message.setFrom(from);
+            message.setSentDate(new Date());
             message.setRecipient(RecipientType.TO, recipient(request));
             message.setSubject(email.subject(), UTF_8);
             message.setHeader(IDEMPOTENCY_KEY_HEADER, request.idempotencyKey());

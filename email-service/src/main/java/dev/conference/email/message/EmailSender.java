@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,10 +19,6 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,16 +32,16 @@ public class EmailSender {
     private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
     private static final String INSTRUMENTATION_SCOPE = "dev.conference.email";
 
-    private final JavaMailSender mailSender;
+    private final SmtpConnectionPool smtp;
     private final EmailComposer composer;
     private final MeterRegistry meterRegistry;
     private final String messageIdDomain;
     private final SentKeys sentKeys;
     private final ConcurrentMap<String, CompletableFuture<Void>> sending = new ConcurrentHashMap<>();
 
-    EmailSender(JavaMailSender mailSender, EmailComposer composer, MeterRegistry meterRegistry,
+    EmailSender(SmtpConnectionPool smtp, EmailComposer composer, MeterRegistry meterRegistry,
             EmailProperties properties) {
-        this.mailSender = mailSender;
+        this.smtp = smtp;
         this.composer = composer;
         this.meterRegistry = meterRegistry;
         this.messageIdDomain = properties.messageIdDomain();
@@ -83,7 +80,7 @@ public class EmailSender {
         String template = request.template().name();
         try {
             sendInSpan(message, template, messageId);
-        } catch (MailSendException e) {
+        } catch (MessagingException e) {
             var refusal = permanentRecipientRefusal(e);
             if (refusal != null) {
                 meterRegistry.counter("emails.refused", "template", template).increment();
@@ -92,8 +89,6 @@ public class EmailSender {
                         request.idempotencyKey(), reply);
                 throw new RecipientRefusedException(reply, e);
             }
-            throw unavailable(e, template, request);
-        } catch (MailAuthenticationException e) {
             throw unavailable(e, template, request);
         }
         meterRegistry.counter("emails.sent", "template", template).increment();
@@ -104,15 +99,15 @@ public class EmailSender {
      * The SMTP conversation as a client span of the request's trace: the agent instruments no JavaMail,
      * and without the agent this span is a no-op.
      */
-    private void sendInSpan(MimeMessage message, String template, MessageId messageId) {
+    private void sendInSpan(MimeMessage message, String template, MessageId messageId) throws MessagingException {
         Span span = GlobalOpenTelemetry.getTracer(INSTRUMENTATION_SCOPE).spanBuilder("smtp send")
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute("email.template", template)
                 .setAttribute("email.message_id", messageId.value())
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            mailSender.send(message);
-        } catch (RuntimeException e) {
+            smtp.send(message);
+        } catch (MessagingException | RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
@@ -121,7 +116,7 @@ public class EmailSender {
         }
     }
 
-    private SmtpUnavailableException unavailable(MailException e, String template, SendEmailRequest request) {
+    private SmtpUnavailableException unavailable(MessagingException e, String template, SendEmailRequest request) {
         meterRegistry.counter("emails.failed", "template", template).increment();
         String reason = reason(e);
         log.warn("SMTP did not accept {} for key {}: {}", template, request.idempotencyKey(), reason);
@@ -132,23 +127,17 @@ public class EmailSender {
      * The server's refusal of the recipient when it is permanent (a 5xx reply to RCPT TO), or null: a 4xx
      * reply (mailbox busy, greylisting, too many recipients) may well succeed later.
      */
-    private static SMTPAddressFailedException permanentRecipientRefusal(MailSendException e) {
-        for (Exception failure : e.getFailedMessages().values()) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-                if (cause instanceof SMTPAddressFailedException refused && refused.getReturnCode() / 100 == 5) {
-                    return refused;
-                }
+    private static SMTPAddressFailedException permanentRecipientRefusal(MessagingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SMTPAddressFailedException refused && refused.getReturnCode() / 100 == 5) {
+                return refused;
             }
         }
         return null;
     }
 
-    private static String reason(MailException e) {
-        Throwable cause = e;
-        if (e instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
-            cause = send.getFailedMessages().values().iterator().next();
-        }
-        Throwable specific = NestedExceptionUtils.getMostSpecificCause(cause);
+    private static String reason(MessagingException e) {
+        Throwable specific = NestedExceptionUtils.getMostSpecificCause(e);
         String message = specific.getMessage();
         return message == null || message.isBlank() ? specific.getClass().getSimpleName() : message.strip();
     }

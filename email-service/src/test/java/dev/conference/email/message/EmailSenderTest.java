@@ -15,6 +15,7 @@ import dev.conference.email.message.SendEmailResponse.Status;
 import dev.conference.email.template.EmailRenderer;
 import dev.conference.email.template.EmailTemplate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 class EmailSenderTest {
@@ -32,7 +31,7 @@ class EmailSenderTest {
     private static final EmailProperties PROPERTIES = new EmailProperties(
             "Conference Platform <cfp@conference.local>", "Conference 2027", "conference-platform.local", 2);
 
-    private final JavaMailSender smtp = mock(JavaMailSender.class);
+    private final SmtpConnectionPool smtp = mock(SmtpConnectionPool.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final EmailSender sender = new EmailSender(smtp,
             new EmailComposer(new EmailRenderer(PROPERTIES), PROPERTIES, new JavaMailSenderImpl()), meters, PROPERTIES);
@@ -65,8 +64,8 @@ class EmailSenderTest {
     }
 
     @Test
-    void aFailedSendIsNotRememberedSoTheRetrySends() {
-        doThrow(new MailSendException("Mail server connection failed")).doNothing()
+    void aFailedSendIsNotRememberedSoTheRetrySends() throws Exception {
+        doThrow(new MessagingException("Mail server connection failed")).doNothing()
                 .when(smtp).send(any(MimeMessage.class));
 
         assertThatThrownBy(() -> sender.send(request("k"))).isInstanceOf(SmtpUnavailableException.class);
@@ -79,7 +78,7 @@ class EmailSenderTest {
     }
 
     @Test
-    void theLeastRecentlyUsedKeysAreForgottenBeyondTheCacheSize() {
+    void theLeastRecentlyUsedKeysAreForgottenBeyondTheCacheSize() throws Exception {
         doNothing().when(smtp).send(any(MimeMessage.class));
 
         sender.send(request("a"));
