@@ -1,6 +1,5 @@
 package dev.conference.c4p.outbox;
 
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,13 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Outbox {
 
-    private final EntityManager entityManager;
+    private final OutboxStore store;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Outbox(EntityManager entityManager, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
-        this.entityManager = entityManager;
+    Outbox(OutboxStore store, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
         this.json = json;
         this.events = events;
         this.clock = clock;
@@ -34,10 +33,8 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID proposalId, OutboxKind kind, String idempotencyKey, Object payload) {
-        entityManager.persist(new OutboxEvent(proposalId, kind, idempotencyKey, json.writeValueAsString(payload),
-                clock.instant(), TraceContext.current()));
-        // Written now, so that readers in this transaction (SQL, not JPA) see the event.
-        entityManager.flush();
+        store.insert(proposalId, kind, idempotencyKey, json.writeValueAsString(payload), clock.instant(),
+                TraceContext.current());
         events.publishEvent(new OutboxRecorded(kind));
     }
 
@@ -49,27 +46,11 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean requeue(UUID proposalId, OutboxKind kind, String idempotencyKey, Object payload) {
-        TraceContext trace = TraceContext.current();
-        int requeued = entityManager.createNativeQuery("""
-                        update outbox_event set status = 'PENDING', attempts = 0, next_attempt_at = now(),
-                            locked_until = null, delivered_at = null,
-                            last_error = 'queued again by the consistency check',
-                            traceparent = coalesce(cast(:traceparent as varchar), traceparent),
-                            tracestate = case when cast(:traceparent as varchar) is null then tracestate
-                                              else cast(:tracestate as varchar) end
-                        where idempotency_key = :key and status <> 'PENDING'
-                        """)
-                .setParameter("key", idempotencyKey)
-                .setParameter("traceparent", trace.traceparent())
-                .setParameter("tracestate", trace.tracestate())
-                .executeUpdate();
-        if (requeued > 0) {
+        if (store.requeue(idempotencyKey, "queued again by the consistency check", TraceContext.current())) {
             events.publishEvent(new OutboxRecorded(kind));
             return true;
         }
-        boolean exists = !entityManager.createNativeQuery("select 1 from outbox_event where idempotency_key = :key")
-                .setParameter("key", idempotencyKey).getResultList().isEmpty();
-        if (exists) {
+        if (store.exists(idempotencyKey)) {
             return false;
         }
         record(proposalId, kind, idempotencyKey, payload);

@@ -13,7 +13,12 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The relay's and readers' SQL on the outbox table. */
+/**
+ * All SQL on the outbox table, in one place: recording and requeueing side effects (inside the
+ * transaction of the change that causes them), the relay's claims and outcomes, the retention purge,
+ * and what the back office reads. Statuses: PENDING until a receiver accepted (DELIVERED) or refused
+ * for good (FAILED); a requeue puts a DELIVERED or FAILED event back to PENDING.
+ */
 @Component
 public class OutboxStore {
 
@@ -23,6 +28,51 @@ public class OutboxStore {
 
     OutboxStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Inserts a PENDING event, due now, in the caller's transaction. */
+    void insert(UUID proposalId, OutboxKind kind, String idempotencyKey, String payload, Instant now,
+                TraceContext trace) {
+        jdbc.sql("""
+                        insert into outbox_event (id, proposal_id, kind, idempotency_key, payload, status, attempts,
+                            next_attempt_at, created_at, traceparent, tracestate)
+                        values (:id, :proposalId, :kind, :key, cast(:payload as jsonb), 'PENDING', 0, :now, :now,
+                            :traceparent, :tracestate)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("proposalId", proposalId)
+                .param("kind", kind.name())
+                .param("key", idempotencyKey)
+                .param("payload", payload)
+                .param("now", utc(now))
+                .param("traceparent", trace.traceparent())
+                .param("tracestate", trace.tracestate())
+                .update();
+    }
+
+    /**
+     * Puts a DELIVERED or FAILED event back to PENDING, due now, with a fresh attempt count (and the
+     * given trace, when there is one); false when there is no such event or it is still PENDING.
+     */
+    boolean requeue(String idempotencyKey, String reason, TraceContext trace) {
+        return jdbc.sql("""
+                        update outbox_event set status = 'PENDING', attempts = 0, next_attempt_at = now(),
+                            locked_until = null, delivered_at = null, last_error = :reason,
+                            traceparent = coalesce(cast(:traceparent as varchar), traceparent),
+                            tracestate = case when cast(:traceparent as varchar) is null then tracestate
+                                              else cast(:tracestate as varchar) end
+                        where idempotency_key = :key and status <> 'PENDING'
+                        """)
+                .param("key", idempotencyKey)
+                .param("reason", reason)
+                .param("traceparent", trace.traceparent())
+                .param("tracestate", trace.tracestate())
+                .update() > 0;
+    }
+
+    boolean exists(String idempotencyKey) {
+        return jdbc.sql("select exists (select 1 from outbox_event where idempotency_key = :key)")
+                .param("key", idempotencyKey).query(Boolean.class).single();
     }
 
     /**
