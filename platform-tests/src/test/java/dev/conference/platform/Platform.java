@@ -103,7 +103,9 @@ public final class Platform {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         try {
             all.forEach(ServiceProcess::start);
-            all.forEach(service -> service.awaitReady(Duration.ofSeconds(90)));
+            // -Dplatform.ready-within=PT5M on a machine too busy to start four JVMs in 90 s.
+            Duration readyWithin = Duration.parse(System.getProperty("platform.ready-within", "PT90S"));
+            all.forEach(service -> service.awaitReady(readyWithin));
         } catch (RuntimeException e) {
             stop();
             throw e;

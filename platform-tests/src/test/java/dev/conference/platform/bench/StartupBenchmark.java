@@ -26,7 +26,7 @@ class StartupBenchmark {
 
     private static final int RUNS = 3;
     private static final Duration REST = Duration.ofSeconds(10);
-    private static final Duration READY_WITHIN = Duration.ofMinutes(3);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
     @Test
     void imageStartAgainstPlainJar() throws Exception {
