@@ -4,7 +4,8 @@
 # conference-platform/<service>:<project version> and :<project version>-<build>, where <build> is made
 # from the four images' IDs: a rebuild with other code gets another tag, so a node never runs a stale
 # image under a tag it already has. That tag is written to target/kind-image-tag for kind/install.sh.
-# No network is needed past Maven and the base image.
+# No network is needed past Maven and the base image. Each build starts its service once, without any
+# store, to make the image's class data archive (see a service's Dockerfile): about a minute per image.
 #   kind/build-images.sh            build
 #   kind/build-images.sh --load     build and load them (under the build's tag) into the KinD cluster
 #   SKIP_MAVEN=1 kind/build-images.sh   reuse the jars already in <service>/target

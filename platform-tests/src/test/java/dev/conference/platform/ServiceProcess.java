@@ -41,17 +41,32 @@ public final class ServiceProcess {
     private final int port;
     private final List<String> jvmOptions;
     private final Map<String, String> properties;
+    private final Path jar;
     private final Path log;
     private Process process;
     private long startedAtNanos;
     private Duration timeToReady;
 
     public ServiceProcess(String name, int port, List<String> jvmOptions, Map<String, String> properties) {
+        this(name, port, jvmOptions, properties, null);
+    }
+
+    private ServiceProcess(String name, int port, List<String> jvmOptions, Map<String, String> properties, Path jar) {
         this.name = name;
         this.port = port;
         this.jvmOptions = jvmOptions;
         this.properties = properties;
+        this.jar = jar;
         this.log = Path.of(System.getProperty("platform.logs", "target/platform-logs"), name + ".log");
+    }
+
+    /**
+     * The same service, on the same port and with the same settings, started from another jar with other JVM
+     * options: for example from the extracted jar with a class data archive, as its image starts it. Only one
+     * of the two may run at a time.
+     */
+    public ServiceProcess launchedAs(Path jar, List<String> jvmOptions) {
+        return new ServiceProcess(name, port, jvmOptions, properties, jar);
     }
 
     /** The copies of the jars this JVM runs, taken at first use (see {@link #jarOf}). */
@@ -101,7 +116,7 @@ public final class ServiceProcess {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(jarOf(name).toString());
+        command.add((jar != null ? jar : jarOf(name)).toString());
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {

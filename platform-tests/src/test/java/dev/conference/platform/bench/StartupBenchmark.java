@@ -2,43 +2,86 @@ package dev.conference.platform.bench;
 
 import dev.conference.platform.Platform;
 import dev.conference.platform.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each service's time from process start to a ready readiness probe, started alone (the others
- * idle), and its resident memory at rest, with the JVM options of the container image.
+ * Each service's time from process start to a ready readiness probe, started alone (the others idle), the
+ * way its image starts it against the plain jar ({@code java -jar}) in the same run, and its resident
+ * memory at rest in both ways. "As the image": the extracted jar and the class data archive of a training
+ * run ({@link ImageLaunch}), as the service's Dockerfile makes them. On JDK 25 and later the run adds the
+ * AOT cache (JEP 483/514/515) made by the same training run, for the choice of JRE
+ * (docs/decisions/0011-start-up-jre-21-and-cds.md). The launches alternate, so that a change in the
+ * machine's load falls on each alike. Goals: image start ≤ 0.6 × the plain jar's, RSS at rest < 256 MiB.
  *
- * <p>Run with {@code ./mvnw -pl platform-tests verify -Dtest=StartupBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * <p>Run with {@code ./mvnw -pl platform-tests -am verify -Dcontainers.skip -DskipTests=false -Dtest=StartupBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class StartupBenchmark {
 
     private static final int RUNS = 3;
+    private static final Duration REST = Duration.ofSeconds(10);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
     @Test
-    void timeToReadyAndMemoryAtRest() throws Exception {
+    void imageStartAgainstPlainJar() throws Exception {
         Platform platform = Platform.start(new Platform.Grid("2027-05-12", "09:00-09:45", "Main Hall"),
                 ServiceProcess.AS_IN_CONTAINER);
         try {
+            List<ImageLaunch.Archive> archives = Runtime.version().feature() >= 25
+                    ? List.of(ImageLaunch.Archive.CDS, ImageLaunch.Archive.AOT_CACHE)
+                    : List.of(ImageLaunch.Archive.CDS);
             BenchReport report = new BenchReport("startup");
-            report.line("%-16s %-28s %-22s %s", "service", "process start -> ready (s)", "Spring Boot 'Started'",
-                    "RSS at rest (MiB)");
+            report.line("JVM %s, load average before: %s", Runtime.version(), Files.readString(Path.of("/proc/loadavg")).trim());
+            report.line("| service | start | process start -> ready, %d runs (s) | median (s) | ratio to plain jar | RSS at rest (MiB) |", RUNS);
+            report.line("|---|---|---|---:|---:|---:|");
             for (ServiceProcess service : List.of(platform.email, platform.agenda, platform.c4p, platform.frontend)) {
-                List<String> times = new ArrayList<>();
-                for (int run = 0; run < RUNS; run++) {
-                    service.stop();
-                    service.start().awaitReady(Duration.ofSeconds(90));
-                    times.add(String.format("%.2f", service.timeToReady().toMillis() / 1000.0));
+                Map<String, ServiceProcess> launches = new LinkedHashMap<>();
+                launches.put("plain jar", service);
+                for (ImageLaunch.Archive archive : archives) {
+                    ImageLaunch image = ImageLaunch.prepare(ServiceProcess.jarOf(service.name()), archive,
+                            ServiceProcess.AS_IN_CONTAINER);
+                    List<String> options = new ArrayList<>(ServiceProcess.AS_IN_CONTAINER);
+                    options.add(image.archiveOption());
+                    launches.put(archive == ImageLaunch.Archive.CDS ? "image (CDS)" : "AOT cache (JDK 25)",
+                            service.launchedAs(image.jar(), options));
                 }
-                Thread.sleep(10_000);
-                report.line("%-16s %-28s %-22s %d", service.name(), String.join(" / ", times), service.loggedStartup(),
-                        service.residentBytes() / (1024 * 1024));
+                Map<String, List<Double>> seconds = new LinkedHashMap<>();
+                launches.keySet().forEach(name -> seconds.put(name, new ArrayList<>()));
+                service.stop();
+                for (int run = 0; run < RUNS; run++) {
+                    for (var launch : launches.entrySet()) {
+                        ServiceProcess process = launch.getValue().start().awaitReady(READY_WITHIN);
+                        seconds.get(launch.getKey()).add(process.timeToReady().toMillis() / 1000.0);
+                        process.stop();
+                    }
+                }
+                double plain = median(seconds.get("plain jar"));
+                for (var launch : launches.entrySet()) {
+                    ServiceProcess process = launch.getValue().start().awaitReady(READY_WITHIN);
+                    Thread.sleep(REST);
+                    long rss = process.residentBytes() / (1024 * 1024);
+                    process.stop();
+                    List<Double> times = seconds.get(launch.getKey());
+                    report.line("| %s | %s | %s | %.2f | %.2f | %d |", service.name(), launch.getKey(),
+                            String.join(" / ", times.stream().map(t -> String.format("%.2f", t)).toList()),
+                            median(times), median(times) / plain, rss);
+                }
+                service.start().awaitReady(READY_WITHIN);
             }
+            report.line("load average after: %s", Files.readString(Path.of("/proc/loadavg")).trim());
             report.write();
         } finally {
             platform.stop();
         }
+    }
+
+    private static double median(List<Double> values) {
+        return BenchReport.quantile(values.stream().sorted().toList(), 0.5);
     }
 }

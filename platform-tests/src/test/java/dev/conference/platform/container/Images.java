@@ -44,7 +44,7 @@ final class Images {
 
         started = System.nanoTime();
         Podman.Result built = Podman.exec(List.of("env", "SKIP_MAVEN=1", "CONTAINER_ENGINE=podman", "JRE_IMAGE=" + jreImage,
-                root().resolve("kind/build-images.sh").toString()), Duration.ofMinutes(10));
+                root().resolve("kind/build-images.sh").toString()), Duration.ofMinutes(20));
         ContainerReport.write("build-images.log", built.out() + built.err());
         built.orFail();
         ContainerReport.line("Four service images (kind/build-images.sh with podman): %.0f s", seconds(started));

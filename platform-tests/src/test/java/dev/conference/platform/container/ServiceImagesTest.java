@@ -3,6 +3,7 @@ package dev.conference.platform.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,18 +56,39 @@ class ServiceImagesTest {
     void eachImageKeepsItsOwnCodeInASmallTopLayerAboveTheDependenciesAndTheAgent() {
         for (String image : images.services.values()) {
             // Newest first. The Dockerfile copies the agent, then the four layer directories of the jar into
-            // the working directory: dependencies, spring-boot-loader, snapshot-dependencies, application.
+            // the working directory: dependencies, spring-boot-loader, snapshot-dependencies, application;
+            // then the training run adds the class data archive, which changes with the code.
             List<Map<String, Object>> layers = JsonPath.read(Podman.check("history", "--no-trunc", "--format", "json", image), "$");
             List<Map<String, Object>> jarLayers = layers.stream()
                     .filter(l -> String.valueOf(l.get("CreatedBy")).matches(".*COPY dir:\\S+ in \\./\\s*")).toList();
             int agent = indexOf(layers, "opentelemetry-javaagent.jar");
+            int archive = indexOf(layers, "-XX:ArchiveClassesAtExit=/app/app.jsa");
 
             assertThat(jarLayers).as(image).hasSize(4);
-            assertThat(layers.subList(0, layers.indexOf(jarLayers.getFirst()))).as("%s: only metadata above the code", image)
+            assertThat(archive).as("%s: the archive is made after the code is in place", image)
+                    .isBetween(0, layers.indexOf(jarLayers.getFirst()) - 1);
+            List<Map<String, Object>> aboveTheCode = new ArrayList<>(layers.subList(0, layers.indexOf(jarLayers.getFirst())));
+            aboveTheCode.remove(archive);
+            assertThat(aboveTheCode).as("%s: only metadata and the archive above the code", image)
                     .allSatisfy(l -> assertThat(size(l)).isZero());
             assertThat(size(jarLayers.getFirst())).as("%s application layer", image).isLessThan(2_000_000L);
             assertThat(size(jarLayers.getLast())).as("%s dependencies layer", image).isGreaterThan(20_000_000L);
             assertThat(agent).as("%s: the agent is below the jar's layers", image).isGreaterThan(layers.indexOf(jarLayers.getLast()));
+        }
+    }
+
+    @Test
+    void eachImageStartsFromTheClassDataItsBuildArchivedOnAReadOnlyRoot() {
+        for (String image : images.services.values()) {
+            assertThat(Podman.check("run", "--rm", "--entrypoint", "stat", image, "-c", "%U %a", "/app/app.jsa")).as(image)
+                    .isEqualTo("root 444");
+            // -Xshare:on: the JVM refuses to start when it cannot use the archive. The context stops at its
+            // refresh, before anything would connect to a store.
+            String classes = Podman.run("run", "--rm", "--read-only", "--env",
+                    "JAVA_TOOL_OPTIONS=-Xshare:on -Xlog:class+load=info -Dspring.context.exit=onRefresh -Dspring.profiles.active=training",
+                    image).orFail().out();
+
+            assertThat(classes).as(image).containsPattern("dev\\.conference\\.\\S+ source: shared objects file \\(top\\)");
         }
     }
 
@@ -78,8 +100,8 @@ class ServiceImagesTest {
             long size = Long.parseLong(Podman.check("image", "inspect", "--format", "{{.Size}}", entry.getValue()));
             ContainerReport.line("%s image: %.0f MB (%.0f MB above the base)", entry.getKey(), size / 1e6, (size - base) / 1e6);
 
-            assertThat(size - base).as("%s adds its jar layers and the agent, nothing else", entry.getKey())
-                    .isBetween(30_000_000L, 150_000_000L);
+            assertThat(size - base).as("%s adds its jar layers, the agent and the class data archive, nothing else", entry.getKey())
+                    .isBetween(60_000_000L, 250_000_000L);
         }
     }
 
