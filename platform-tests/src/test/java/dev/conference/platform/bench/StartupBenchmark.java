@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * memory at rest in both ways. "As the image": the extracted jar and the class data archive of a training
  * run ({@link ImageLaunch}), as the service's Dockerfile makes them. On JDK 25 and later the run adds the
  * AOT cache (JEP 483/514/515) made by the same training run, for the choice of JRE
- * (docs/decisions/0011-start-up-jre-21-and-cds.md). The launches alternate, so that a change in the
+ * (docs/decisions/0012-start-up-jre-21-and-cds.md). The launches alternate, so that a change in the
  * machine's load falls on each alike. Goals: image start ≤ 0.6 × the plain jar's, RSS at rest < 256 MiB.
  *
  * <p>Run with {@code ./mvnw -pl platform-tests -am verify -Dcontainers.skip -DskipTests=false -Dtest=StartupBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
