@@ -23,6 +23,11 @@ final class Console {
         return colour ? "\u001b[32m✓\u001b[0m" : "✓";
     }
 
+    /** Back to the start of a line of progress dots, to replace it (on a terminal), else a new line. */
+    String replaceLine() {
+        return colour ? "\r\u001b[K" : "\n";
+    }
+
     void step(String text) {
         System.out.println(bold("▸ " + text));
     }

@@ -53,6 +53,18 @@ final class LocalRun {
     /** Returns when a process ended by itself (the run then fails); Ctrl-C and SIGTERM end the JVM instead. */
     void run() throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stopAll, "stop-everything"));
+        try {
+            start();
+        } catch (Console.Failure e) {
+            if (supervisor.stopping()) {
+                // Ctrl-C or SIGTERM: the processes end because they are being stopped; the JVM exits when they are.
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            throw e;
+        }
+    }
+
+    private void start() throws Exception {
         Files.createDirectories(logs);
         jars();
         checkPortsFree();
@@ -196,7 +208,7 @@ final class LocalRun {
             try {
                 if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-                    System.out.printf("\r  %s %-17s http://localhost:%d %s%n", console.tick(), service, ports.get(service),
+                    System.out.printf("%s  %s %-17s http://localhost:%d %s%n", console.replaceLine(), console.tick(), service, ports.get(service),
                             console.dim("(" + seconds + "s)"));
                     return;
                 }

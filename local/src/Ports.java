@@ -20,9 +20,12 @@ final class Ports {
 
     /** Whether a server could listen on the port, on every address (as the services do). */
     static boolean free(int port) {
+        if (listening(port)) {
+            return false;
+        }
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(port));
-            return !listening(port);
+            return true;
         } catch (IOException e) {
             return false;
         }

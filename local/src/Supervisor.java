@@ -73,6 +73,10 @@ final class Supervisor {
         return children.stream().filter(child -> !child.process().isAlive()).findFirst();
     }
 
+    synchronized boolean stopping() {
+        return stopping;
+    }
+
     synchronized void stopAll() {
         if (stopping) {
             return;
