@@ -101,13 +101,17 @@ final class LocalRun {
                 """, console.bold("The conference platform runs."), console.bold(site), site, console.bold("organizer"),
                 console.bold("organizer"), smtp.inbox() != null ? smtp.inbox() : "on " + smtp.host() + ":" + smtp.port(), logs);
         while (true) {
-            Optional<Supervisor.Child> ended = supervisor.firstEnded();
-            if (ended.isPresent()) {
-                Supervisor.Child child = ended.get();
-                throw Stores.failure(child.name() + " stopped unexpectedly (pid " + child.pid() + ", exit "
-                        + child.process().exitValue() + "); stopping the rest", child.log());
-            }
+            failIfAnyEnded();
             Thread.sleep(1000);
+        }
+    }
+
+    private void failIfAnyEnded() {
+        Optional<Supervisor.Child> ended = supervisor.firstEnded();
+        if (ended.isPresent()) {
+            Supervisor.Child child = ended.get();
+            throw Stores.failure(child.name() + " stopped unexpectedly (pid " + child.pid() + ", exit "
+                    + child.process().exitValue() + "); stopping the rest", child.log());
         }
     }
 
@@ -193,7 +197,7 @@ final class LocalRun {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
-    /** Dots while waiting; a service that ends or is not ready in 120 s ends the run, with its log's tail. */
+    /** Dots while waiting; any process that ends, or a service not ready in 120 s, ends the run with its log's tail. */
     private void awaitReady(String service, Supervisor.Child child) throws Exception {
         long started = System.nanoTime();
         System.out.print("  … " + service);
@@ -201,9 +205,9 @@ final class LocalRun {
         HttpRequest readiness = HttpRequest.newBuilder(URI.create(local(service) + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (true) {
-            if (!child.process().isAlive()) {
+            if (supervisor.firstEnded().isPresent()) {
                 System.out.println();
-                throw Stores.failure(service + " stopped (exit " + child.process().exitValue() + ")", child.log());
+                failIfAnyEnded();
             }
             try {
                 if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

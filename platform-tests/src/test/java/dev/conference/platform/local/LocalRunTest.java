@@ -73,6 +73,23 @@ class LocalRunTest {
     }
 
     @Test
+    void aProcessThatDiesStopsTheRestAndShowsItsLog() throws Exception {
+        try (Run run = Run.start(storesOfTheTests(), "--port-base", String.valueOf(freePortBase()))) {
+            run.awaitOutput(output -> output.contains("▸ Starting the services"), START_TIMEOUT);
+            List<ProcessHandle> started = run.descendants();
+            ProcessHandle sink = started.stream()
+                    .filter(process -> process.info().commandLine().orElse("").contains("LocalTools mail-sink")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no SMTP sink among " + started));
+            sink.destroyForcibly();
+
+            assertThat(run.awaitExit()).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("✗ the SMTP sink stopped unexpectedly (pid " + sink.pid(),
+                    "the end of its log (" + DATA.resolve("logs/mail-sink.log"), "SMTP on 127.0.0.1:", "✓ everything stopped");
+            assertThat(started).noneMatch(ProcessHandle::isAlive);
+        }
+    }
+
+    @Test
     void aTakenPortIsNamedWithTheWayOut() throws Exception {
         int base = freePortBase();
         try (ServerSocket taken = new ServerSocket()) {
