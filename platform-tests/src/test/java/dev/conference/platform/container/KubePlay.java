@@ -42,7 +42,7 @@ final class KubePlay implements AutoCloseable {
     final String run = "kp-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     final int frontendPort = Platform.freePort();
     final int imapPort = Platform.freePort();
-    /** Each service's readiness probe, as the kubelet would ask it, on the port published on 127.0.0.1. */
+    /** Each of the four services' readiness probe, as the kubelet would ask it, on the port published on 127.0.0.1. */
     final Map<String, String> readinessUrls = new LinkedHashMap<>();
     private final Manifests release;
     private final Images images;
@@ -129,7 +129,8 @@ final class KubePlay implements AutoCloseable {
                         ? frontendPort : Platform.freePort());
             }
         }
-        if (container.getReadinessProbe() != null && container.getReadinessProbe().getHttpGet() != null) {
+        if (Images.SERVICES.contains(workload.component()) && container.getReadinessProbe() != null
+                && container.getReadinessProbe().getHttpGet() != null) {
             var probe = container.getReadinessProbe().getHttpGet();
             container.getPorts().stream()
                     .filter(port -> probe.getPort().getStrVal() != null ? probe.getPort().getStrVal().equals(port.getName())
