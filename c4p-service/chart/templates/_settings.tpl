@@ -5,6 +5,8 @@
 spring.datasource.url: {{ printf "jdbc:postgresql://%s:%v/%s%s" $host $db.port $db.name (ternary "" (printf "?%s" $db.parameters) (eq $db.parameters "")) | quote }}
 spring.datasource.username: {{ $db.username | quote }}
 c4p.public-url: {{ ((.Values.global).publicUrl) | default "http://localhost" | quote }}
+c4p.agenda.url: {{ printf "http://%s-agenda-service:8080" .Release.Name | quote }}
+c4p.email.url: {{ printf "http://%s-email-service:8080" .Release.Name | quote }}
 {{- end -}}
 
 {{/* Settings taken from Secrets. */}}

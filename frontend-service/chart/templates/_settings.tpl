@@ -1,5 +1,7 @@
 {{/* Spring properties derived from values (see conference-lib.configProperties). */}}
 {{- define "frontend-service.config" -}}
+frontend.c4p-url: {{ printf "http://%s-c4p-service:8080" .Release.Name | quote }}
+frontend.agenda-url: {{ printf "http://%s-agenda-service:8080" .Release.Name | quote }}
 spring.data.redis.host: {{ .Values.redis.host | default (printf "%s-redis" .Release.Name) | quote }}
 spring.data.redis.port: {{ .Values.redis.port | quote }}
 {{- if .Values.oidc.enabled }}

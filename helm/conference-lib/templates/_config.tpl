@@ -5,7 +5,8 @@ Sources, later ones win:
   1. what every service gets in the cluster (server.port, management.server.port, JSON logs);
   2. "<chart>.config", the properties the chart derives from its values (URLs, hosts);
   3. .Values.config, where an operator sets any property the service reads, by its Spring name.
-A null or empty value leaves the property to the service's own default.
+A null or empty value leaves the property to the service's own default. Values are written as given:
+no template in them is evaluated (a "{{" in a password hash or a URL stays as it is).
 */}}
 {{- define "conference-lib.configProperties" -}}
 {{- $common := dict "server.port" (toString .Values.containerPort) "management.server.port" (toString .Values.managementPort) -}}
@@ -19,7 +20,6 @@ A null or empty value leaves the property to the service's own default.
 
 {{/* ConfigMap data: ENV_NAME: value, for the properties above, the JVM's options and the OpenTelemetry agent. */}}
 {{- define "conference-lib.configData" -}}
-{{- $ctx := . -}}
 {{- $props := fromYaml (include "conference-lib.configProperties" .) -}}
 {{- range $prop, $value := $props }}
 {{- if not (or (kindIs "invalid" $value) (eq (toString $value) "")) }}
@@ -29,7 +29,7 @@ A null or empty value leaves the property to the service's own default.
 {{- else -}}
 {{- $text = toString $value -}}
 {{- end }}
-{{ include "conference-lib.envName" $prop }}: {{ tpl $text $ctx | quote }}
+{{ include "conference-lib.envName" $prop }}: {{ $text | quote }}
 {{- end }}
 {{- end }}
 JAVA_TOOL_OPTIONS: {{ include "conference-lib.javaToolOptions" . | quote }}

@@ -180,6 +180,19 @@ class ServiceSettingsTest {
         assertThat(m.environment(container(m, "frontend-service")).get("FRONTEND_ORGANIZERS_ORGANIZER")).startsWith("{bcrypt}$2a$");
     }
 
+    @Test
+    void anOperatorsValueIsWrittenAsGivenAndWinsOverTheChartsOwn() {
+        Manifests m = GeneratedSecrets.firstInstall(Charts.umbrella(Map.of(
+                "email-service.config.email\\.message-id-domain", "mail{{ .Release.Name }}.example",
+                "c4p-service.config.c4p\\.agenda\\.url", "http://agenda.example.internal:8080")));
+
+        assertThat(m.environment(container(m, "email-service"))).containsEntry("EMAIL_MESSAGEIDDOMAIN",
+                "mail{{ .Release.Name }}.example");
+        assertThat(m.environment(container(m, "c4p-service")))
+                .containsEntry("C4P_AGENDA_URL", "http://agenda.example.internal:8080")
+                .containsEntry("C4P_EMAIL_URL", "http://conference-email-service:8080");
+    }
+
     private static boolean covers(String bound, String wanted, String env) {
         // "frontend.organizers.organizer" is given by FRONTEND_ORGANIZERS_ORGANIZER through the organizers map.
         return bound.equals(wanted)
