@@ -46,7 +46,8 @@ class DecisionLatencyBenchmark {
         Platform platform = Platform.start(new Platform.Grid(
                 "2027-05-10,2027-05-11,2027-05-12,2027-05-13,2027-05-14",
                 "09:00-09:45,10:00-10:45,11:00-11:45,12:00-12:45,13:30-14:15,14:30-15:15,15:30-16:15,16:30-17:15",
-                "R1,R2,R3,R4,R5,R6"), ServiceProcess.AS_IN_CONTAINER);
+                // 480 slots: room for every one of the 430 approvals, or the last would be refused as AGENDA_FULL.
+                "R1,R2,R3,R4,R5,R6,R7,R8,R9,R10,R11,R12"), ServiceProcess.AS_IN_CONTAINER);
         try {
             RestClient c4p = RestClient.builder().baseUrl(platform.c4p.url()).build();
             // Each approved proposal makes three events: received email, agenda entry, decision email.
