@@ -1,10 +1,7 @@
 package dev.conference.frontend.web;
 
 import dev.conference.web.ProblemJson;
-import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,7 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes RFC 9457 {@code application/problem+json} answers from places that have no controller
@@ -20,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Problems {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
@@ -42,13 +37,10 @@ public final class Problems {
         if (retryAfter != null) {
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
         }
-        byte[] body = JSON.writeValueAsBytes(body(status, title, detail, exchange.getRequest().getPath().value()));
+        byte[] body = ProblemJson.bytes(status, title, detail, exchange.getRequest().getPath().value());
         headers.setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
     }
 
-    static Map<String, Object> body(HttpStatus status, String title, String detail, String instance) {
-        return ProblemJson.body(status, title, detail, instance);
-    }
 }
