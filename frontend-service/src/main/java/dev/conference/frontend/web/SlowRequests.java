@@ -11,6 +11,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
@@ -19,8 +21,13 @@ import reactor.netty.http.server.HttpServer;
 /**
  * Connections that send a request slowly are closed, so that a few clients dribbling bytes cannot hold the
  * server's connections: the request line and headers must be complete within {@code frontend.requests.header-timeout}
- * of the request's first byte (or of the connection's start), and the body within {@code frontend.requests.body-timeout}.
- * A kept-alive connection waiting for its next request is closed after {@code server.netty.idle-timeout}.
+ * of the request's first byte (or of the connection's start), and the body within {@code frontend.requests.body-timeout}
+ * of the headers. A kept-alive connection waiting for its next request is closed after {@code server.netty.idle-timeout}.
+ * <p>
+ * Each connection has one deadline and at most one timer, which a request only moves (a field write): Reactor
+ * Netty's own {@code requestTimeout} schedules a task per request and leaves it scheduled when the answer is sent
+ * before the request's end is read, as agenda reads answered from memory are, so each such request stayed on the
+ * heap for the whole timeout (at 6,000 requests a second, the heap filled and full collections stalled every answer).
  */
 @Component
 class SlowRequests implements NettyServerCustomizer {
@@ -28,48 +35,85 @@ class SlowRequests implements NettyServerCustomizer {
     private final Duration headerTimeout;
     private final Duration bodyTimeout;
 
+    @Autowired
     SlowRequests(FrontendProperties properties) {
-        this.headerTimeout = properties.requests().headerTimeout();
-        this.bodyTimeout = properties.requests().bodyTimeout();
+        this(properties.requests());
+    }
+
+    SlowRequests(FrontendProperties.Requests requests) {
+        this.headerTimeout = requests.headerTimeout();
+        this.bodyTimeout = requests.bodyTimeout();
     }
 
     @Override
     public HttpServer apply(HttpServer server) {
-        return server.requestTimeout(bodyTimeout).doOnChannelInit((observer, channel, address) -> {
+        return server.doOnChannelInit((observer, channel, address) -> {
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpCodec) != null) {
-                HeaderDeadline deadline = new HeaderDeadline(headerTimeout.toMillis());
-                pipeline.addBefore(NettyPipeline.HttpCodec, "frontend.headerDeadline.bytes", deadline.new Bytes());
-                pipeline.addAfter(NettyPipeline.HttpCodec, "frontend.headerDeadline.requests", deadline.new Requests());
+                install(pipeline, headerTimeout, bodyTimeout, System::nanoTime);
             }
         });
     }
 
-    /**
-     * One connection's deadline for the headers of its current request: set when the connection starts and at the
-     * first byte after an answer, met when the codec has read a whole request head, and the connection closed
-     * when it passes.
-     */
-    private static final class HeaderDeadline {
+    /** Puts one connection's deadline around its HTTP/1.1 codec. */
+    static void install(ChannelPipeline pipeline, Duration headerTimeout, Duration bodyTimeout, LongSupplier nanoClock) {
+        RequestDeadline deadline = new RequestDeadline(headerTimeout.toNanos(), bodyTimeout.toNanos(), nanoClock);
+        pipeline.addBefore(NettyPipeline.HttpCodec, "frontend.requestDeadline.bytes", deadline.new Bytes());
+        pipeline.addAfter(NettyPipeline.HttpCodec, "frontend.requestDeadline.requests", deadline.new Requests());
+    }
 
-        private final long millis;
+    /**
+     * One connection's deadline for the request it is reading: its head from the first byte (or the connection's
+     * start), then its body from the head. None while an answer is being made or between requests. When the timer
+     * fires before the deadline (the deadline moved since it was set), it is set again for the time left.
+     */
+    private static final class RequestDeadline {
+
+        private static final long NONE = Long.MIN_VALUE;
+
+        private final long headerNanos;
+        private final long bodyNanos;
+        private final LongSupplier nanoClock;
+        private long deadline = NONE;
         private ScheduledFuture<?> timer;
         private boolean betweenRequests = true;
 
-        HeaderDeadline(long millis) {
-            this.millis = millis;
+        RequestDeadline(long headerNanos, long bodyNanos, LongSupplier nanoClock) {
+            this.headerNanos = headerNanos;
+            this.bodyNanos = bodyNanos;
+            this.nanoClock = nanoClock;
         }
 
-        private void set(ChannelHandlerContext ctx) {
-            betweenRequests = false;
+        private void expectWithin(ChannelHandlerContext ctx, long nanos) {
+            deadline = nanoClock.getAsLong() + nanos;
             if (timer == null) {
-                timer = ctx.executor().schedule(() -> {
-                    ctx.channel().close();
-                }, millis, TimeUnit.MILLISECONDS);
+                schedule(ctx, nanos);
             }
         }
 
-        private void met() {
+        private void schedule(ChannelHandlerContext ctx, long nanos) {
+            timer = ctx.executor().schedule(() -> check(ctx), nanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void check(ChannelHandlerContext ctx) {
+            timer = null;
+            if (deadline == NONE) {
+                return;
+            }
+            long left = deadline - nanoClock.getAsLong();
+            if (left <= 0) {
+                ctx.channel().close();
+            } else {
+                schedule(ctx, left);
+            }
+        }
+
+        private void clear() {
+            deadline = NONE;
+        }
+
+        private void stop() {
+            clear();
             if (timer != null) {
                 timer.cancel(false);
                 timer = null;
@@ -82,38 +126,45 @@ class SlowRequests implements NettyServerCustomizer {
             @Override
             public void handlerAdded(ChannelHandlerContext ctx) {
                 if (ctx.channel().isActive()) {
-                    set(ctx);
+                    startHead(ctx);
                 }
             }
 
             @Override
             public void channelActive(ChannelHandlerContext ctx) {
-                set(ctx);
+                startHead(ctx);
                 ctx.fireChannelActive();
             }
 
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (betweenRequests) {
-                    set(ctx);
+                    startHead(ctx);
                 }
                 ctx.fireChannelRead(msg);
             }
 
             @Override
             public void channelInactive(ChannelHandlerContext ctx) {
-                met();
+                stop();
                 ctx.fireChannelInactive();
+            }
+
+            private void startHead(ChannelHandlerContext ctx) {
+                betweenRequests = false;
+                expectWithin(ctx, headerNanos);
             }
         }
 
-        /** After the codec: sees whole request heads come in and answers go out. */
+        /** After the codec: sees whole request heads and ends come in, and answers go out. */
         final class Requests extends ChannelDuplexHandler {
 
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (msg instanceof HttpRequest) {
-                    met();
+                if (msg instanceof LastHttpContent) {
+                    clear();
+                } else if (msg instanceof HttpRequest) {
+                    expectWithin(ctx, bodyNanos);
                 }
                 ctx.fireChannelRead(msg);
             }
