@@ -9,7 +9,7 @@ import dev.conference.agenda.RedisKeySpace;
 import dev.conference.testsupport.TestRedis;
 import dev.conference.testsupport.TestRedis.KeySpace;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -188,16 +188,18 @@ class AgendaSnapshotCacheTest {
         assertThat(api.get("/agenda-items.ics").body()).isNotEqualTo(calendar).contains("SUMMARY:Placed later");
     }
 
+    /**
+     * A second agenda-service on the same key space. Its settings are command-line arguments: default properties
+     * would lose to application.yaml, and server.port 8082 would reach whatever else listens there.
+     */
     private ConfigurableApplicationContext otherReplica() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("server.port", 0);
-        settings.put("spring.data.redis.host", REDIS.host());
-        settings.put("spring.data.redis.port", REDIS.port());
-        settings.put("agenda.key-prefix", REDIS.keyPrefix());
-        if (REDIS.password() != null) {
-            settings.put("spring.data.redis.password", REDIS.password());
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--spring.data.redis.host=" + REDIS.host(), "--spring.data.redis.port=" + REDIS.port(),
+                "--agenda.key-prefix=" + REDIS.keyPrefix()));
+        if (REDIS.password() != null && !REDIS.password().isEmpty()) {
+            args.add("--spring.data.redis.password=" + REDIS.password());
         }
-        return new SpringApplicationBuilder(AgendaApplication.class).properties(settings).run();
+        return new SpringApplicationBuilder(AgendaApplication.class).run(args.toArray(String[]::new));
     }
 
     /** Fills this replica's copies of the agenda, a day and the calendar. */

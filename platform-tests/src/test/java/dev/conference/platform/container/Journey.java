@@ -33,11 +33,18 @@ final class Journey {
     private final String frontend;
     private final int imapPort;
     private final String organizerPassword;
+    private Runnable whenUnanswered = () -> { };
 
     Journey(String frontend, int imapPort, String organizerPassword) {
         this.frontend = frontend;
         this.imapPort = imapPort;
         this.organizerPassword = organizerPassword;
+    }
+
+    /** What to collect when a request gets no answer at all (thread dumps, logs), before it is sent again. */
+    Journey whenUnanswered(Runnable diagnostics) {
+        this.whenUnanswered = diagnostics;
+        return this;
     }
 
     /** Waits until each readiness probe answers 200, as the kubelet waits before a Service sends a pod traffic. */
@@ -136,7 +143,7 @@ final class Journey {
      * again (the first may have been taken: the journey then counts on one "received" email or more).
      * At most three tries; each wait is written to the report, so that a platform that needs it is seen.
      */
-    private static HttpResponse<String> submitHonouringRetryAfter(Site site, String proposal) {
+    private HttpResponse<String> submitHonouringRetryAfter(Site site, String proposal) {
         HttpResponse<String> answer = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             long started = System.nanoTime();
@@ -148,6 +155,7 @@ final class Journey {
                 }
                 ContainerReport.line("journey: the submission got no answer within %.0f s (%s), sent again",
                         Images.seconds(started), e.getMessage());
+                whenUnanswered.run();
                 continue;
             }
             if (answer.statusCode() != 503 || attempt == 3) {

@@ -36,12 +36,35 @@ class KubePlayTest {
             // would, and, as a Service sends traffic only to ready pods, walks the journey once all four are ready.
             assertThat(play.readinessUrls).as("a readiness probe for each service").containsOnlyKeys(Images.SERVICES);
             Journey journey = new Journey("http://127.0.0.1:" + play.frontendPort, play.imapPort,
-                    release.secretData("conference-frontend-service-organizer-passwords").get("organizer"));
+                    release.secretData("conference-frontend-service-organizer-passwords").get("organizer"))
+                    .whenUnanswered(KubePlayTest::keepThreadDumpsAndLogs);
             journey.awaitReady(play.readinessUrls, Duration.ofMinutes(4));
             journey.awaitSite(Duration.ofMinutes(1));
             ContainerReport.line("podman kube play: the four services were ready and the site reached c4p-service and "
                     + "agenda-service %.0f s after the play", Images.seconds(started));
             journey.walk("Played by podman kube play");
+        }
+    }
+
+    /**
+     * A request that got no answer is a defect to find: each service prints its threads (SIGQUIT makes the JVM
+     * write them to its log) and its log is kept next to the report.
+     */
+    private static void keepThreadDumpsAndLogs() {
+        for (String service : Images.SERVICES) {
+            String container = "conference-" + service + "-" + service;
+            Podman.run("kill", "--signal", "QUIT", container);
+        }
+        try {
+            Thread.sleep(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (String service : Images.SERVICES) {
+            String file = "kube-play-unanswered-" + service + ".log";
+            Podman.Result logs = Podman.run("logs", "conference-" + service + "-" + service);
+            ContainerReport.write(file, logs.out() + logs.err());
+            ContainerReport.line("journey: %s's threads and log at the time are in %s", service, file);
         }
     }
 }
