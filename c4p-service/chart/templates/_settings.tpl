@@ -1,4 +1,4 @@
-{{/* Spring properties derived from values (see conference-lib.configProperties). */}}
+{{/* conference-lib's hook "config" (named in Chart.yaml): Spring properties derived from values. */}}
 {{- define "c4p-service.config" -}}
 {{- $db := .Values.database -}}
 {{- $host := $db.host | default (printf "%s-postgresql" .Release.Name) -}}
@@ -9,7 +9,7 @@ c4p.agenda.url: {{ printf "http://%s-agenda-service:8080" .Release.Name | quote 
 c4p.email.url: {{ printf "http://%s-email-service:8080" .Release.Name | quote }}
 {{- end -}}
 
-{{/* Settings taken from Secrets. */}}
+{{/* conference-lib's hook "secretEnv": settings taken from Secrets. */}}
 {{- define "c4p-service.secretEnv" -}}
 - name: SPRING_DATASOURCE_PASSWORD
   valueFrom:
@@ -18,7 +18,7 @@ c4p.email.url: {{ printf "http://%s-email-service:8080" .Release.Name | quote }}
       key: {{ .Values.database.passwordKey }}
 {{- end -}}
 
-{{/* NetworkPolicy egress to PostgreSQL: the release's, or the operator's (database.egressCidrs). */}}
+{{/* conference-lib's hook "storeEgress": NetworkPolicy egress to PostgreSQL: the release's, or the operator's (database.egressCidrs). */}}
 {{- define "c4p-service.storeEgress" -}}
 {{ include "conference-lib.storeEgress" (dict "ctx" . "what" "database" "host" .Values.database.host "port" .Values.database.port "cidrs" .Values.database.egressCidrs "inRelease" "postgresql") }}
 {{- end -}}

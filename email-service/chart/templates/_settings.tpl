@@ -1,4 +1,4 @@
-{{/* Spring properties derived from values (see conference-lib.configProperties). */}}
+{{/* conference-lib's hook "config" (named in Chart.yaml): Spring properties derived from values. */}}
 {{- define "email-service.config" -}}
 {{- $smtp := .Values.smtp -}}
 spring.mail.host: {{ $smtp.host | default (printf "%s-mailpit" .Release.Name) | quote }}
@@ -11,7 +11,7 @@ spring.mail.properties.mail.smtp.starttls.enable: {{ $smtp.starttls | quote }}
 spring.mail.properties.mail.smtp.starttls.required: {{ $smtp.starttls | quote }}
 {{- end -}}
 
-{{/* Settings taken from Secrets. */}}
+{{/* conference-lib's hook "secretEnv": settings taken from Secrets. */}}
 {{- define "email-service.secretEnv" -}}
 {{- with .Values.smtp.existingSecret }}
 - name: SPRING_MAIL_PASSWORD
@@ -22,7 +22,7 @@ spring.mail.properties.mail.smtp.starttls.required: {{ $smtp.starttls | quote }}
 {{- end }}
 {{- end -}}
 
-{{/* NetworkPolicy egress to the SMTP server: the release's Mailpit, or the operator's relay (smtp.egressCidrs). */}}
+{{/* conference-lib's hook "storeEgress": NetworkPolicy egress to the SMTP server: the release's Mailpit, or the operator's relay (smtp.egressCidrs). */}}
 {{- define "email-service.storeEgress" -}}
 {{ include "conference-lib.storeEgress" (dict "ctx" . "what" "smtp" "host" .Values.smtp.host "port" .Values.smtp.port "cidrs" .Values.smtp.egressCidrs "inRelease" "mailpit") }}
 {{- end -}}

@@ -1,4 +1,4 @@
-{{/* Spring properties derived from values (see conference-lib.configProperties). */}}
+{{/* conference-lib's hook "config" (named in Chart.yaml): Spring properties derived from values. */}}
 {{- define "frontend-service.config" -}}
 frontend.c4p-url: {{ printf "http://%s-c4p-service:8080" .Release.Name | quote }}
 frontend.agenda-url: {{ printf "http://%s-agenda-service:8080" .Release.Name | quote }}
@@ -15,7 +15,7 @@ spring.security.oauth2.client.registration.oidc.scope: {{ join "," .Values.oidc.
 {{- .Values.organizers.existingSecret | default (printf "%s-organizers" (include "conference-lib.fullname" .)) -}}
 {{- end -}}
 
-{{/* Settings taken from Secrets: the Redis password, the organizers' password hashes, the OIDC client secret. */}}
+{{/* conference-lib's hook "secretEnv": settings taken from Secrets: the Redis password, the organizers' password hashes, the OIDC client secret. */}}
 {{- define "frontend-service.secretEnv" -}}
 {{- if .Values.redis.passwordKey }}
 - name: SPRING_DATA_REDIS_PASSWORD
@@ -41,7 +41,7 @@ spring.security.oauth2.client.registration.oidc.scope: {{ join "," .Values.oidc.
 {{- end -}}
 
 {{/*
-NetworkPolicy egress to Redis (the release's, or the operator's: redis.egressCidrs) and, with OIDC on, to
+conference-lib's hook "storeEgress": NetworkPolicy egress to Redis (the release's, or the operator's: redis.egressCidrs) and, with OIDC on, to
 the identity provider (oidc.egressCidrs, on the issuer URI's port), which the service asks while it starts.
 */}}
 {{- define "frontend-service.storeEgress" -}}

@@ -3,7 +3,7 @@ The service's settings as environment variables, keyed by the Spring property th
 
 Sources, later ones win:
   1. what every service gets in the cluster (server.port, management.server.port, JSON logs);
-  2. "<chart>.config", the properties the chart derives from its values (URLs, hosts);
+  2. the chart's hook "config" (see _hooks.tpl), the properties it derives from its values (URLs, hosts);
   3. .Values.config, where an operator sets any property the service reads, by its Spring name.
 A null or empty value leaves the property to the service's own default. Values are written as given:
 no template in them is evaluated (a "{{" in a password hash or a URL stays as it is).
@@ -13,7 +13,7 @@ no template in them is evaluated (a "{{" in a password hash or a URL stays as it
 {{- with .Values.logFormat -}}
 {{- $_ := set $common "logging.structured.format.console" . -}}
 {{- end -}}
-{{- $computed := fromYaml (include (printf "%s.config" .Chart.Name) .) | default dict -}}
+{{- $computed := fromYaml (include "conference-lib.hook" (dict "ctx" . "hook" "config")) | default dict -}}
 {{- $merged := merge (deepCopy (.Values.config | default dict)) $computed $common -}}
 {{- toYaml $merged -}}
 {{- end -}}

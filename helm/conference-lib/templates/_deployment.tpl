@@ -121,7 +121,7 @@ spec:
           envFrom:
             - configMapRef:
                 name: {{ $fullname }}
-          {{- $secretEnv := include (printf "%s.secretEnv" .Chart.Name) . | trim }}
+          {{- $secretEnv := include "conference-lib.hook" (dict "ctx" . "hook" "secretEnv") | trim }}
           {{- if or $secretEnv .Values.extraEnv }}
           env:
             {{- with $secretEnv }}
@@ -191,7 +191,7 @@ exec:
 {{/* The names of the Secrets the service's pods read, as a YAML list. */}}
 {{- define "conference-lib.secretNames" -}}
 {{- $names := list -}}
-{{- $entries := include (printf "%s.secretEnv" .Chart.Name) . | fromYamlArray -}}
+{{- $entries := include "conference-lib.hook" (dict "ctx" . "hook" "secretEnv") | fromYamlArray -}}
 {{- range concat $entries (.Values.extraEnv | default list) -}}
 {{- with ((.valueFrom).secretKeyRef) -}}
 {{- $names = append $names .name -}}

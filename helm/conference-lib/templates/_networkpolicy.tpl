@@ -62,7 +62,7 @@ Usage: include "conference-lib.storeEgress" (dict "ctx" $ "what" "database" "hos
 {{/*
 Usage: include "conference-lib.networkpolicy" .
 Reads .Values.networkPolicy.{ingressFrom, ingressFromPeers, egressTo, extraEgress}, .Values.containerPort,
-.Values.managementPort and the chart's own "<chart>.storeEgress" (the stores and servers it talks to).
+.Values.managementPort and the chart's hook "storeEgress" (the stores and servers it talks to; see _hooks.tpl).
 */}}
 {{- define "conference-lib.networkpolicy" -}}
 {{- if include "conference-lib.networkPolicyEnabled" . -}}
@@ -137,7 +137,7 @@ spec:
         - port: {{ .port }}
           protocol: TCP
     {{- end }}
-    {{- with (include (printf "%s.storeEgress" .Chart.Name) . | trim) }}
+    {{- with (include "conference-lib.hook" (dict "ctx" . "hook" "storeEgress") | trim) }}
     {{- . | nindent 4 }}
     {{- end }}
     {{- with $extraEgress }}
