@@ -3,37 +3,12 @@ package dev.conference.agenda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.agenda.HttpApi.Response;
-import dev.conference.testsupport.TestRedis;
-import dev.conference.testsupport.TestRedis.KeySpace;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** What Kubernetes probes and Prometheus scrapes, and nothing more. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ActuatorTest {
-
-    private static final KeySpace REDIS = TestRedis.newKeySpace("agenda");
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        RedisKeySpace.register(registry, REDIS);
-    }
-
-    @LocalServerPort
-    int port;
-
-    HttpApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new HttpApi(port);
-    }
+class ActuatorTest extends AgendaServiceTest {
 
     @Test
     void readinessIsUpAndIncludesRedis() {

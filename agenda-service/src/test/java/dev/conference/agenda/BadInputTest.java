@@ -3,52 +3,28 @@ package dev.conference.agenda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.agenda.HttpApi.Response;
-import dev.conference.testsupport.TestRedis;
-import dev.conference.testsupport.TestRedis.KeySpace;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Whatever a client sends, the answer is a 4xx problem+json, never a 500, and nothing half-saved. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BadInputTest {
+class BadInputTest extends AgendaServiceTest {
 
-    private static final KeySpace REDIS = TestRedis.newKeySpace("agenda");
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String SQL = "'; DROP TABLE x;--";
 
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        RedisKeySpace.register(registry, REDIS);
-    }
-
-    @LocalServerPort
-    int port;
-
-    HttpApi api;
     String itemId;
 
     @BeforeEach
     void createAnItemToAimAt() {
-        api = new HttpApi(port);
         itemId = api.createItem(UUID.randomUUID().toString(), "Target").json().get("id").asString();
-    }
-
-    @AfterEach
-    void deleteWhatThisTestCreated() {
-        api.deleteCreated();
     }
 
     // POST /agenda-items

@@ -1,6 +1,7 @@
 package dev.conference.c4p;
 
 import static dev.conference.testsupport.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.conference.testsupport.TestPostgres;
@@ -36,9 +37,7 @@ public abstract class C4pIntegrationTest {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::username);
-        registry.add("spring.datasource.password", database::password);
+        database.registerAsDataSource(registry);
         registry.add("c4p.agenda.url", agenda::url);
         registry.add("c4p.email.url", email::url);
     }
@@ -101,4 +100,9 @@ public abstract class C4pIntegrationTest {
         return MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(response.getHeaders().getContentType());
     }
 
+    /** A 404 answered as a problem+json. */
+    protected static void assertNotFoundProblem(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(isProblem(response)).isTrue();
+    }
 }

@@ -2,15 +2,14 @@ package dev.conference.c4p;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.conference.testsupport.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 /**
  * A stand-in for agenda-service or email-service in this module's tests: records what the relay
@@ -18,27 +17,18 @@ import java.util.concurrent.Executors;
  */
 public final class FakeReceiver implements AutoCloseable {
 
-    private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Answer> scripted = new ConcurrentLinkedDeque<>();
     private volatile Answer usual = new Answer(200, "{}");
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    /** Last: it starts serving at once, and its threads see the fields above as set. */
+    private final HttpServer server = LoopbackHttpServer.start("/", this::handle);
 
-    private FakeReceiver(HttpServer server) {
-        this.server = server;
+    private FakeReceiver() {
     }
 
     public static FakeReceiver start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            FakeReceiver fake = new FakeReceiver(server);
-            server.createContext("/", fake::handle);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return fake;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new FakeReceiver();
     }
 
     public String url() {

@@ -3,11 +3,8 @@ package dev.conference.email;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.io.Writer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -18,29 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every recipient). It takes a message after {@code DATA} like any server, and counts them, so a test
  * can tell that nothing was sent.
  */
-public final class RefusingSmtpServer implements AutoCloseable {
+public final class RefusingSmtpServer extends LoopbackServer {
 
-    private final ServerSocket socket;
     private final AtomicInteger messages = new AtomicInteger();
     private volatile String recipientReply;
 
-    private RefusingSmtpServer(String recipientReply) throws IOException {
-        this.recipientReply = recipientReply;
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().name("refusing-smtp").start(this::accept);
-    }
-
     /** A server answering every {@code RCPT TO} with {@code recipientReply}, e.g. {@code 550 5.1.1 User unknown}. */
-    public static RefusingSmtpServer start(String recipientReply) {
-        try {
-            return new RefusingSmtpServer(recipientReply);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public int port() {
-        return socket.getLocalPort();
+    public RefusingSmtpServer(String recipientReply) {
+        super("refusing-smtp");
+        this.recipientReply = recipientReply;
+        startAccepting();
     }
 
     public void answerRecipients(String reply) {
@@ -53,22 +37,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        socket.close();
-    }
-
-    private void accept() {
-        while (!socket.isClosed()) {
-            try {
-                Socket connection = socket.accept();
-                Thread.ofVirtual().start(() -> converse(connection));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void converse(Socket connection) {
+    protected void serve(Socket connection) {
         try (connection;
              var in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
              Writer out = new OutputStreamWriter(connection.getOutputStream(), StandardCharsets.US_ASCII)) {

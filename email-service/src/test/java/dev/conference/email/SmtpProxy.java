@@ -3,9 +3,7 @@ package dev.conference.email;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,36 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP proxy in front of an SMTP server that counts the connections clients open, knows how many
  * are open now, and can drop them all as a server does when it restarts or times a client out.
  */
-public final class SmtpProxy implements AutoCloseable {
+public final class SmtpProxy extends LoopbackServer {
 
-    private final ServerSocket socket;
     private final int targetPort;
-    private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger mostOpenAtOnce = new AtomicInteger();
     private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
 
-    private SmtpProxy(int targetPort) throws IOException {
-        this.targetPort = targetPort;
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().name("smtp-proxy").start(this::accept);
-    }
-
     /** A proxy to the SMTP server on this port of the loopback address. */
-    public static SmtpProxy to(int targetPort) {
-        try {
-            return new SmtpProxy(targetPort);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public int port() {
-        return socket.getLocalPort();
-    }
-
-    /** Connections clients opened so far. */
-    public int connectionsOpened() {
-        return opened.get();
+    public SmtpProxy(int targetPort) {
+        super("smtp-proxy");
+        this.targetPort = targetPort;
+        startAccepting();
     }
 
     /** Connections open now: a client's connection counts until the client or the proxy closes it. */
@@ -65,26 +44,9 @@ public final class SmtpProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        closeQuietly(socket);
-        dropConnections();
-    }
-
-    private void accept() {
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                opened.incrementAndGet();
-                clients.add(client);
-                mostOpenAtOnce.accumulateAndGet(clients.size(), Math::max);
-                Thread.ofVirtual().start(() -> relay(client));
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void relay(Socket client) {
+    protected void serve(Socket client) {
+        clients.add(client);
+        mostOpenAtOnce.accumulateAndGet(clients.size(), Math::max);
         try (client; Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
             Thread toServer = Thread.ofVirtual().start(() -> copy(client, server));
             copy(server, client);
@@ -112,14 +74,6 @@ public final class SmtpProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // already closed
         }
     }
 }

@@ -3,23 +3,17 @@ package dev.conference.frontend;
 import dev.conference.testsupport.TestRedis;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /**
@@ -27,10 +21,9 @@ import org.springframework.web.reactive.function.BodyInserters;
  * c4p-service and agenda-service replaced by fakes that a test can make answer, fail, hang or vanish.
  * All test classes that extend this one share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Without a micro-cache every read reaches the fake agenda-service, so failures show at once.
 @TestPropertySource(properties = "frontend.agenda.micro-cache-ttl=0s")
-public abstract class GatewayTest {
+public abstract class GatewayTest extends RandomPortFrontendTest {
 
     protected static final FakeBackend C4P = new FakeBackend();
     protected static final FakeBackend AGENDA = new FakeBackend();
@@ -43,26 +36,18 @@ public abstract class GatewayTest {
     private static final String HASH = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
-    @LocalServerPort
-    protected int port;
-
     @Autowired
     private CircuitBreakerRegistry circuitBreakers;
-
-    protected WebTestClient http;
 
     @DynamicPropertySource
     static void frontend(DynamicPropertyRegistry registry) {
         registry.add("frontend.c4p-url", C4P::url);
         registry.add("frontend.agenda-url", AGENDA::url);
         registry.add("frontend.organizers." + ORGANIZER, () -> HASH);
-        registry.add("frontend.key-prefix", REDIS::keyPrefix);
         registry.add("frontend.submissions.trusted-proxies", () -> "1");
         registry.add("frontend.submissions.burst", () -> "3");
         registry.add("frontend.submissions.per-minute", () -> "1");
-        registry.add("spring.data.redis.host", REDIS::host);
-        registry.add("spring.data.redis.port", REDIS::port);
-        registry.add("spring.data.redis.password", REDIS::password);
+        REDIS.register(registry, "frontend.key-prefix");
     }
 
     @BeforeEach
@@ -70,12 +55,13 @@ public abstract class GatewayTest {
         C4P.reset();
         AGENDA.reset();
         circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-        http = WebTestClient.bindToServer(freshConnections())
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15))
-                // Each test is its own client for the submission rate limit.
-                .defaultHeader("X-Forwarded-For", "10.1." + (CLIENTS.incrementAndGet() % 250) + "." + (1 + (int) (Math.random() * 250)))
-                .build();
+    }
+
+    /** Each test is its own client for the submission rate limit. */
+    @Override
+    protected WebTestClient.Builder newClient() {
+        return super.newClient()
+                .defaultHeader("X-Forwarded-For", "10.1." + (CLIENTS.incrementAndGet() % 250) + "." + (1 + (int) (Math.random() * 250)));
     }
 
     /** Adds the CSRF cookie and header as the pages' script does. */
@@ -105,12 +91,5 @@ public abstract class GatewayTest {
 
     protected static String newId() {
         return UUID.randomUUID().toString();
-    }
-    /**
-     * A new connection per request: several tests make the gateway answer before it has read a body,
-     * after which the server may close the connection, and a pooled client could race that close.
-     */
-    public static ReactorClientHttpConnector freshConnections() {
-        return new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection()));
     }
 }

@@ -3,12 +3,8 @@ package dev.conference.frontend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.testsupport.TestRedis;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.contract.stubrunner.junit.StubRunnerExtension;
 import org.springframework.cloud.contract.stubrunner.spring.StubRunnerProperties;
 import org.springframework.http.MediaType;
@@ -16,6 +12,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import org.springframework.web.reactive.function.BodyInserters;
@@ -25,9 +22,8 @@ import org.springframework.web.reactive.function.BodyInserters;
  * every call the browser makes through the gateway reaches a producer in the shape the producer
  * promises, and the answer comes back as the UI expects it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "frontend.agenda.micro-cache-ttl=0s")
-class ProducerContractsTest {
+@TestPropertySource(properties = "frontend.agenda.micro-cache-ttl=0s")
+class ProducerContractsTest extends RandomPortFrontendTest {
 
     @RegisterExtension
     static StubRunnerExtension stubs = new StubRunnerExtension()
@@ -38,26 +34,12 @@ class ProducerContractsTest {
     private static final TestRedis.KeySpace REDIS = TestRedis.newKeySpace("frontend-contracts");
     private static final String CSRF = "contract-csrf-token";
 
-    @LocalServerPort
-    int port;
-
-    WebTestClient http;
-
     @DynamicPropertySource
     static void producers(DynamicPropertyRegistry registry) {
         registry.add("frontend.c4p-url", () -> stubs.findStubUrl("c4p-service").toString());
         registry.add("frontend.agenda-url", () -> stubs.findStubUrl("agenda-service").toString());
         registry.add("frontend.organizers.olivia", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("secret"));
-        registry.add("frontend.key-prefix", REDIS::keyPrefix);
-        registry.add("spring.data.redis.host", REDIS::host);
-        registry.add("spring.data.redis.port", REDIS::port);
-        registry.add("spring.data.redis.password", REDIS::password);
-    }
-
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer(GatewayTest.freshConnections()).baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15)).build();
+        REDIS.register(registry, "frontend.key-prefix");
     }
 
     @Test
@@ -165,35 +147,35 @@ class ProducerContractsTest {
 
     @Test
     void organizerApproves() {
-        withCsrf(http.post().uri("/api/proposals/c4900000-0000-4000-8000-000000000011/decision"))
-                .cookie("SESSION", login())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"decision\":\"APPROVED\"}")
-                .exchange()
+        asOrganizer(http.post().uri("/api/proposals/c4900000-0000-4000-8000-000000000011/decision"),
+                "{\"decision\":\"APPROVED\"}")
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("APPROVED");
     }
 
     @Test
     void contradictingADecisionIsAConflict() {
-        withCsrf(http.post().uri("/api/proposals/c4900000-0000-4000-8000-000000000013/decision"))
-                .cookie("SESSION", login())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"decision\":\"REJECTED\"}")
-                .exchange()
+        asOrganizer(http.post().uri("/api/proposals/c4900000-0000-4000-8000-000000000013/decision"),
+                "{\"decision\":\"REJECTED\"}")
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("ALREADY_DECIDED");
     }
 
     @Test
     void movingATalkToATakenSlotIsAConflict() {
-        withCsrf(http.put().uri("/api/agenda/0a9e0d00-0000-4000-8000-000000000001/slot"))
-                .cookie("SESSION", login())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"day\":\"2027-05-12\",\"startTime\":\"09:00\",\"room\":\"Room A\"}")
-                .exchange()
+        asOrganizer(http.put().uri("/api/agenda/0a9e0d00-0000-4000-8000-000000000001/slot"),
+                "{\"day\":\"2027-05-12\",\"startTime\":\"09:00\",\"room\":\"Room A\"}")
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("SLOT_TAKEN");
+    }
+
+    /** Sends this JSON as the logged-in organizer, through the page's CSRF protection. */
+    private WebTestClient.ResponseSpec asOrganizer(WebTestClient.RequestBodySpec request, String json) {
+        return withCsrf(request)
+                .cookie("SESSION", login())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
     }
 
     private WebTestClient.RequestBodySpec withCsrf(WebTestClient.RequestBodySpec request) {

@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -47,6 +49,13 @@ public final class Platform {
 
         static final Grid SMALL = new Grid("2027-05-12,2027-05-13", "09:00-09:45,10:00-10:45,11:00-11:45,13:30-14:15",
                 "Main Hall,Room A,Room B,Room C,Room D");
+
+        /** 5 days × 8 slots × {@code rooms} rooms named R1, R2, …: room for a benchmark's many talks. */
+        public static Grid week(int rooms) {
+            return new Grid("2027-05-10,2027-05-11,2027-05-12,2027-05-13,2027-05-14",
+                    "09:00-09:45,10:00-10:45,11:00-11:45,12:00-12:45,13:30-14:15,14:30-15:15,15:30-16:15,16:30-17:15",
+                    IntStream.rangeClosed(1, rooms).mapToObj(room -> "R" + room).collect(Collectors.joining(",")));
+        }
     }
 
     private Platform(Grid grid, List<String> jvmOptions, Map<String, String> frontendOverrides) {

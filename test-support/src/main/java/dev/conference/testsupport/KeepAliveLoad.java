@@ -188,26 +188,23 @@ public final class KeepAliveLoad {
                     socket = close(socket);
                 }
             } catch (SocketTimeoutException e) {
-                timedOut.incrementAndGet();
-                if (!reused) {
-                    failedOnNewConnection.incrementAndGet();
-                }
-                socket = close(socket);
+                socket = failedAfterSending(timedOut, reused, socket);
             } catch (EOFException e) {
-                closed.incrementAndGet();
-                if (!reused) {
-                    failedOnNewConnection.incrementAndGet();
-                }
-                socket = close(socket);
+                socket = failedAfterSending(closed, reused, socket);
             } catch (IOException e) {
-                reset.incrementAndGet();
-                if (!reused) {
-                    failedOnNewConnection.incrementAndGet();
-                }
-                socket = close(socket);
+                socket = failedAfterSending(reset, reused, socket);
             }
         }
         close(socket);
+    }
+
+    /** Counts a request that failed after it was sent, in {@code how}; answers the closed (null) connection. */
+    private Socket failedAfterSending(AtomicLong how, boolean reused, Socket socket) {
+        how.incrementAndGet();
+        if (!reused) {
+            failedOnNewConnection.incrementAndGet();
+        }
+        return close(socket);
     }
 
     /** A new connection, or null when the server refused it (counted; the worker pauses a little). */

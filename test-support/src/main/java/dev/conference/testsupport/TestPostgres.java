@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -24,26 +25,19 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class TestPostgres {
 
     private static final Logger log = LoggerFactory.getLogger(TestPostgres.class);
-    private static Server server;
+    private static final StartedOnce<Server> SERVER = new StartedOnce<>(TestPostgres::startServer);
 
     private TestPostgres() {
     }
 
     /** A freshly created, empty database whose name starts with {@code purpose}. */
     public static Database newDatabase(String purpose) {
-        Server s = server();
+        Server s = SERVER.get();
         String name = (purpose.replaceAll("[^A-Za-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         s.execute("CREATE DATABASE " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.dropQuietly(name)));
         return new Database(s.urlOf(name), s.user(), s.password());
-    }
-
-    private static synchronized Server server() {
-        if (server == null) {
-            server = startServer();
-        }
-        return server;
     }
 
     private static Server startServer() {
@@ -84,8 +78,29 @@ public final class TestPostgres {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    private static Connection connect(String url, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (!password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, props);
+    }
+
     /** Connection settings of one test database. */
     public record Database(String url, String username, String password) {
+
+        /** A plain JDBC connection, for a test that reads or writes behind the service's back. */
+        public Connection connect() throws SQLException {
+            return TestPostgres.connect(url, username, password);
+        }
+
+        /** Points Spring Boot's DataSource at this database. */
+        public void registerAsDataSource(DynamicPropertyRegistry registry) {
+            registry.add("spring.datasource.url", this::url);
+            registry.add("spring.datasource.username", this::username);
+            registry.add("spring.datasource.password", this::password);
+        }
     }
 
     private record Server(String adminUrl, String user, String password) {
@@ -98,12 +113,7 @@ public final class TestPostgres {
         }
 
         void execute(String sql) {
-            Properties props = new Properties();
-            props.setProperty("user", user);
-            if (!password.isEmpty()) {
-                props.setProperty("password", password);
-            }
-            try (Connection connection = DriverManager.getConnection(adminUrl, props);
+            try (Connection connection = connect(adminUrl, user, password);
                  Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.containers.GenericContainer;
 import redis.embedded.RedisServer;
 
@@ -26,25 +27,18 @@ import redis.embedded.RedisServer;
 public final class TestRedis {
 
     private static final Logger log = LoggerFactory.getLogger(TestRedis.class);
-    private static RedisURI server;
+    private static final StartedOnce<RedisURI> SERVER = new StartedOnce<>(TestRedis::startServer);
 
     private TestRedis() {
     }
 
     /** The server's address, and a key prefix no other caller uses. */
     public static KeySpace newKeySpace(String purpose) {
-        RedisURI uri = server();
+        RedisURI uri = SERVER.get();
         String prefix = "test:" + purpose + ":" + UUID.randomUUID().toString().substring(0, 8) + ":";
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(uri, prefix)));
         return new KeySpace(uri.getHost(), uri.getPort(), uri.getPassword() == null ? "" : new String(uri.getPassword()),
                 prefix);
-    }
-
-    private static synchronized RedisURI server() {
-        if (server == null) {
-            server = startServer();
-        }
-        return server;
     }
 
     @SuppressWarnings("resource")
@@ -104,5 +98,13 @@ public final class TestRedis {
 
     /** Where a test's Redis keys live. */
     public record KeySpace(String host, int port, String password, String keyPrefix) {
+
+        /** Points Spring Data Redis at this server, and the service's {@code keyPrefixProperty} at this key space. */
+        public void register(DynamicPropertyRegistry registry, String keyPrefixProperty) {
+            registry.add("spring.data.redis.host", this::host);
+            registry.add("spring.data.redis.port", this::port);
+            registry.add("spring.data.redis.password", this::password);
+            registry.add(keyPrefixProperty, this::keyPrefix);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.conference.agenda.contract;
 
-import dev.conference.agenda.RedisKeySpace;
 import dev.conference.agenda.config.AgendaProperties;
 import dev.conference.agenda.grid.AgendaGrid;
 import dev.conference.agenda.item.AgendaItemStore;
@@ -34,7 +33,7 @@ public abstract class AgendaContractBase {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        RedisKeySpace.register(registry, REDIS);
+        REDIS.register(registry, "agenda.key-prefix");
     }
 
     @Autowired

@@ -2,53 +2,22 @@ package dev.conference.agenda.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conference.agenda.AgendaServiceTest;
 import dev.conference.agenda.HttpApi;
 import dev.conference.agenda.HttpApi.Response;
-import dev.conference.agenda.RedisKeySpace;
-import dev.conference.testsupport.TestRedis;
-import dev.conference.testsupport.TestRedis.KeySpace;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The agenda API over HTTP against a real Redis, on the default grid (3 days, 6 slots, 3 rooms). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AgendaItemApiTest {
-
-    private static final KeySpace REDIS = TestRedis.newKeySpace("agenda");
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        RedisKeySpace.register(registry, REDIS);
-    }
-
-    @LocalServerPort
-    int port;
-
-    HttpApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new HttpApi(port);
-    }
-
-    @AfterEach
-    void deleteWhatThisTestCreated() {
-        api.deleteCreated();
-    }
+class AgendaItemApiTest extends AgendaServiceTest {
 
     @Test
     void creatingPutsTheTalkInTheFirstSlotAndAnswersWithItsLocation() {

@@ -3,11 +3,9 @@ package dev.conference.agenda.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.agenda.AgendaApplication;
+import dev.conference.agenda.AgendaServiceTest;
 import dev.conference.agenda.HttpApi;
 import dev.conference.agenda.HttpApi.Response;
-import dev.conference.agenda.RedisKeySpace;
-import dev.conference.testsupport.TestRedis;
-import dev.conference.testsupport.TestRedis.KeySpace;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,48 +13,27 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The agenda, its days and its calendar are served from a copy serialized once per change: each
  * read answers the agenda Redis holds now, whichever replica changed it, in the same bytes the
  * API always served.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AgendaSnapshotCacheTest {
+class AgendaSnapshotCacheTest extends AgendaServiceTest {
 
-    private static final KeySpace REDIS = TestRedis.newKeySpace("agenda-snapshots");
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        RedisKeySpace.register(registry, REDIS);
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     StringRedisTemplate redis;
 
-    HttpApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new HttpApi(port);
-    }
-
+    @Override
     @AfterEach
-    void deleteWhatThisTestCreated() {
-        api.deleteCreated();
+    protected void deleteWhatThisTestCreated() {
+        super.deleteWhatThisTestCreated();
         redis.delete(REDIS.keyPrefix() + "version");
     }
 

@@ -2,11 +2,9 @@ package dev.conference.agenda.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conference.agenda.AgendaServiceTest;
 import dev.conference.agenda.HttpApi;
 import dev.conference.agenda.HttpApi.Response;
-import dev.conference.agenda.RedisKeySpace;
-import dev.conference.testsupport.TestRedis;
-import dev.conference.testsupport.TestRedis.KeySpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,44 +14,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Many callers at once on a small grid: 2 days x 3 slots x 5 rooms = 30 slots. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
         "agenda.grid.days=2027-05-12,2027-05-13",
         "agenda.grid.slots=09:00-09:45,10:00-10:45,11:00-11:45",
         "agenda.grid.rooms=Main Hall,Room A,Room B,Room C,Room D"})
-class ConcurrentCreationTest {
+class ConcurrentCreationTest extends AgendaServiceTest {
 
     private static final int CAPACITY = 30;
-    private static final KeySpace REDIS = TestRedis.newKeySpace("agenda");
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        RedisKeySpace.register(registry, REDIS);
-    }
-
-    @LocalServerPort
-    int port;
-
-    HttpApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new HttpApi(port);
-    }
-
-    @AfterEach
-    void deleteWhatThisTestCreated() {
-        api.deleteCreated();
-    }
 
     @Test
     void fiftyConcurrentCreationsFillEverySlotOnceAndRefuseTheRestAsFull() throws Exception {

@@ -114,8 +114,7 @@ class DecisionApiTest extends C4pIntegrationTest {
     void decidingAnUnknownProposalIsNotFound() {
         ResponseEntity<String> missing = decide("0b9c4a5e-0000-4000-8000-000000000000", "APPROVED");
 
-        assertThat(missing.getStatusCode().value()).isEqualTo(404);
-        assertThat(isProblem(missing)).isTrue();
+        assertNotFoundProblem(missing);
     }
 
     @Test

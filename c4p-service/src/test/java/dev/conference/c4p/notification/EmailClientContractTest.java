@@ -1,32 +1,20 @@
 package dev.conference.c4p.notification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.conference.c4p.ProducerStubs;
-import dev.conference.c4p.outbox.DeliveryFailure;
+import dev.conference.c4p.ProducerStubsTest;
 import dev.conference.c4p.proposal.Proposal;
 import dev.conference.c4p.proposal.SubmitProposal;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.cloud.contract.stubrunner.junit.StubRunnerExtension;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** c4p-service's calls to email-service, against the stubs of email-service's contracts. */
-class EmailClientContractTest {
+class EmailClientContractTest extends ProducerStubsTest {
 
-    @RegisterExtension
-    static StubRunnerExtension stubs = ProducerStubs.agendaAndEmail();
-
-    private final JsonMapper json = JsonMapper.builder().build();
     private EmailClient email;
 
     @BeforeEach
     void client() {
-        email = new EmailClient(ProducerStubs.pointingAt(stubs), RestClient.builder(), ProducerStubs.breakers());
+        email = newClient(EmailClient::new);
     }
 
     @Test
@@ -42,35 +30,33 @@ class EmailClientContractTest {
 
     @Test
     void smtpDownIsARetryNotARefusal() {
-        String payload = """
-                {"idempotencyKey":"contract:smtp-down","template":"PROPOSAL_RECEIVED","to":"ada@example.com",\
-                "speakerName":"Ada Lovelace","proposalTitle":"Outboxes in practice"}""";
+        String key = "contract:smtp-down";
 
-        assertThatThrownBy(() -> email.deliver("contract:smtp-down", payload))
-                .isInstanceOfSatisfying(DeliveryFailure.class, failure -> assertThat(failure.isPermanent()).isFalse())
+        assertRetry(() -> email.deliver(key, received(key, "ada@example.com")))
                 .hasMessageContaining("503");
     }
 
     @Test
     void invalidAddressIsARefusalNotARetry() {
-        String payload = """
-                {"idempotencyKey":"contract:invalid-address","template":"PROPOSAL_RECEIVED","to":"not-an-address",\
-                "speakerName":"Ada Lovelace","proposalTitle":"Outboxes in practice"}""";
+        String key = "contract:invalid-address";
 
-        assertThatThrownBy(() -> email.deliver("contract:invalid-address", payload))
-                .isInstanceOfSatisfying(DeliveryFailure.class, failure -> assertThat(failure.isPermanent()).isTrue())
+        assertRefusal(() -> email.deliver(key, received(key, "not-an-address")))
                 .hasMessageContaining("400");
     }
 
     @Test
     void recipientRefusedBySmtpIsARefusalNotARetry() {
-        String payload = """
-                {"idempotencyKey":"contract:recipient-refused","template":"PROPOSAL_RECEIVED","to":"nobody@example.com",\
-                "speakerName":"Ada Lovelace","proposalTitle":"Outboxes in practice"}""";
+        String key = "contract:recipient-refused";
 
-        assertThatThrownBy(() -> email.deliver("contract:recipient-refused", payload))
-                .isInstanceOfSatisfying(DeliveryFailure.class, failure -> assertThat(failure.isPermanent()).isTrue())
+        assertRefusal(() -> email.deliver(key, received(key, "nobody@example.com")))
                 .hasMessageContaining("422")
                 .hasMessageContaining("Recipient refused");
+    }
+
+    /** A "we received your proposal" email as the stubs expect it. */
+    private static String received(String key, String to) {
+        return """
+                {"idempotencyKey":"%s","template":"PROPOSAL_RECEIVED","to":"%s",\
+                "speakerName":"Ada Lovelace","proposalTitle":"Outboxes in practice"}""".formatted(key, to);
     }
 }

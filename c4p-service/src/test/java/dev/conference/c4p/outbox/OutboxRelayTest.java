@@ -76,16 +76,8 @@ class OutboxRelayTest extends C4pIntegrationTest {
 
     @Test
     void refusalIsNotRetriedAndTheReasonIsShownOnTheProposal() {
-        String id = submit("No room left");
-        agenda.answer(409, "{\"title\":\"Agenda is full\",\"code\":\"AGENDA_FULL\"}");
-        try {
-            decide(id, "APPROVED");
+        String id = approvedWhileTheAgendaIsFull("No room left");
 
-            eventually(Duration.ofSeconds(10), () -> "FAILED".equals(deliveryOf(id, "AGENDA_ENTRY", "status")),
-                    "the refusal is recorded");
-        } finally {
-            agenda.answer(201, "{}");
-        }
         assertThat((String) deliveryOf(id, "AGENDA_ENTRY", "lastError")).contains("409", "Agenda is full");
         assertThat((Integer) deliveryOf(id, "AGENDA_ENTRY", "attempts")).isEqualTo(1);
         assertThat(agenda.receivedWithKeyContaining(id)).hasSize(1);
@@ -94,18 +86,10 @@ class OutboxRelayTest extends C4pIntegrationTest {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void refusalIsLoggedOnceWithTheProposal(CapturedOutput output) {
-        String id = submit("Logged refusal");
-        agenda.answer(409, "{\"title\":\"Agenda is full\",\"code\":\"AGENDA_FULL\"}");
-        try {
-            decide(id, "APPROVED");
+        String id = approvedWhileTheAgendaIsFull("Logged refusal");
+        eventually(Duration.ofSeconds(10), () -> "DELIVERED".equals(deliveryOf(id, "DECISION_EMAIL", "status")),
+                "the email is delivered");
 
-            eventually(Duration.ofSeconds(10), () -> "FAILED".equals(deliveryOf(id, "AGENDA_ENTRY", "status")),
-                    "the refusal is recorded");
-            eventually(Duration.ofSeconds(10), () -> "DELIVERED".equals(deliveryOf(id, "DECISION_EMAIL", "status")),
-                    "the email is delivered");
-        } finally {
-            agenda.answer(201, "{}");
-        }
         assertThat(output.getOut().lines().filter(line -> line.contains(id))).singleElement()
                 .satisfies(line -> assertThat(line).contains("WARN", "AGENDA_ENTRY", "FAILED", "Agenda is full"));
     }
@@ -224,5 +208,20 @@ class OutboxRelayTest extends C4pIntegrationTest {
     private <T> T deliveryOf(String proposalId, String kind, String field) {
         List<T> values = read(get("/proposals/{id}", proposalId), "$.deliveries[?(@.kind == '" + kind + "')]." + field);
         return values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** Approves a new proposal while agenda-service refuses entries as full, until the relay recorded the refusal. */
+    private String approvedWhileTheAgendaIsFull(String title) {
+        String id = submit(title);
+        agenda.answer(409, "{\"title\":\"Agenda is full\",\"code\":\"AGENDA_FULL\"}");
+        try {
+            decide(id, "APPROVED");
+
+            eventually(Duration.ofSeconds(10), () -> "FAILED".equals(deliveryOf(id, "AGENDA_ENTRY", "status")),
+                    "the refusal is recorded");
+        } finally {
+            agenda.answer(201, "{}");
+        }
+        return id;
     }
 }

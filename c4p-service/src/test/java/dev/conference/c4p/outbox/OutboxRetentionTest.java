@@ -45,9 +45,7 @@ class OutboxRetentionTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::username);
-        registry.add("spring.datasource.password", database::password);
+        database.registerAsDataSource(registry);
     }
 
     @Test

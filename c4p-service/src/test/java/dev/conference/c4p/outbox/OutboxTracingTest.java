@@ -7,22 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conference.c4p.C4pIntegrationTest;
 import dev.conference.c4p.decision.DecisionService;
 import dev.conference.c4p.proposal.ProposalStatus;
-import io.opentelemetry.api.GlobalOpenTelemetry;
+import dev.conference.testsupport.GlobalTracing;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,35 +28,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class OutboxTracingTest extends C4pIntegrationTest {
 
-    private static final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private static OpenTelemetrySdk tracing;
+    @RegisterExtension
+    static final GlobalTracing tracing = new GlobalTracing();
 
     @Autowired
     DecisionService decisions;
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void tracing() {
-        tracing = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
-                .build();
-        GlobalOpenTelemetry.resetForTest();
-        GlobalOpenTelemetry.set(tracing);
-    }
-
-    @AfterAll
-    static void noTracing() {
-        GlobalOpenTelemetry.resetForTest();
-        tracing.close();
-    }
-
     @Test
     void deliveriesOfADecisionAndTheirRetriesAreChildrenOfTheDecisionsSpan() {
         String id = submit("Traced decision");
         agenda.answerNext(503, 1);
 
-        Span decision = tracing.getTracer("test").spanBuilder("POST /proposals/{id}/decision").startSpan();
+        Span decision = tracing.tracer().spanBuilder("POST /proposals/{id}/decision").startSpan();
         try (Scope ignored = decision.makeCurrent()) {
             decisions.decide(UUID.fromString(id), ProposalStatus.APPROVED, "olivia");
         } finally {
@@ -100,7 +80,7 @@ class OutboxTracingTest extends C4pIntegrationTest {
     }
 
     private static List<SpanData> deliverySpans(String proposalId, String kind) {
-        return spans.getFinishedSpanItems().stream()
+        return tracing.finishedSpans().stream()
                 .filter(span -> span.getName().equals("outbox deliver " + kind))
                 .filter(span -> proposalId.equals(attribute(span, "proposal.id")))
                 .toList();

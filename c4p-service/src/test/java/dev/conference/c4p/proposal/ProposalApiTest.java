@@ -60,16 +60,14 @@ class ProposalApiTest extends C4pIntegrationTest {
     void unknownTrackingTokenIsNotFound() {
         ResponseEntity<String> tracked = get("/proposals/track/{token}", "no-such-token");
 
-        assertThat(tracked.getStatusCode().value()).isEqualTo(404);
-        assertThat(isProblem(tracked)).isTrue();
+        assertNotFoundProblem(tracked);
     }
 
     @Test
     void unknownProposalIsNotFound() {
         ResponseEntity<String> found = get("/proposals/{id}", UUID.randomUUID());
 
-        assertThat(found.getStatusCode().value()).isEqualTo(404);
-        assertThat(isProblem(found)).isTrue();
+        assertNotFoundProblem(found);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.conference.c4p.proposal;
 
+import static dev.conference.testsupport.Bytes.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.c4p.C4pIntegrationTest;
@@ -104,14 +105,6 @@ class ProposalBadInputTest extends C4pIntegrationTest {
             assertThat(answer.getStatusCode().value()).as(address).isEqualTo(201);
             assertThat((String) read(answer, "$.speakerEmail")).isEqualTo(address);
         }
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        var out = new java.io.ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 
     @Test

@@ -38,9 +38,7 @@ class ProposalSearchPlanTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::username);
-        registry.add("spring.datasource.password", database::password);
+        database.registerAsDataSource(registry);
     }
 
     /** Titles, abstracts and speakers of random words (md5 hex), a third of them rejected; one abstract says "quokka". */

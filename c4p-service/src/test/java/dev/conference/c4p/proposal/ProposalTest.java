@@ -17,8 +17,7 @@ class ProposalTest {
         assertThat(proposal.decide(ProposalStatus.APPROVED, "olivia", NOW)).isTrue();
 
         assertThat(proposal.getStatus()).isEqualTo(ProposalStatus.APPROVED);
-        assertThat(proposal.getDecidedBy()).isEqualTo("olivia");
-        assertThat(proposal.getDecidedAt()).isEqualTo(NOW);
+        assertDecidedByOliviaAtNow(proposal);
     }
 
     @Test
@@ -28,8 +27,7 @@ class ProposalTest {
 
         assertThat(proposal.decide(ProposalStatus.REJECTED, "oscar", NOW.plusSeconds(60))).isFalse();
 
-        assertThat(proposal.getDecidedBy()).isEqualTo("olivia");
-        assertThat(proposal.getDecidedAt()).isEqualTo(NOW);
+        assertDecidedByOliviaAtNow(proposal);
     }
 
     @Test
@@ -46,6 +44,11 @@ class ProposalTest {
     void pendingIsNotADecision() {
         assertThatThrownBy(() -> pending().decide(ProposalStatus.PENDING, "olivia", NOW))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void assertDecidedByOliviaAtNow(Proposal proposal) {
+        assertThat(proposal.getDecidedBy()).isEqualTo("olivia");
+        assertThat(proposal.getDecidedAt()).isEqualTo(NOW);
     }
 
     private static Proposal pending() {

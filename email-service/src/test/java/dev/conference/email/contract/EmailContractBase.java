@@ -1,5 +1,6 @@
 package dev.conference.email.contract;
 
+import dev.conference.email.MailSettings;
 import dev.conference.email.TestSmtpServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -9,7 +10,6 @@ public abstract class EmailContractBase extends ContractBase {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", TestSmtpServer::port);
+        MailSettings.useSmtpServerOn(registry, TestSmtpServer::port);
     }
 }

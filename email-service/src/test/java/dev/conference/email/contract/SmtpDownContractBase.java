@@ -1,5 +1,6 @@
 package dev.conference.email.contract;
 
+import dev.conference.email.MailSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,8 +12,7 @@ public abstract class SmtpDownContractBase extends ContractBase {
 
     @DynamicPropertySource
     static void smtpDown(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", SmtpDownContractBase::closedPort);
+        MailSettings.useSmtpServerOn(registry, SmtpDownContractBase::closedPort);
     }
 
     private static int closedPort() {

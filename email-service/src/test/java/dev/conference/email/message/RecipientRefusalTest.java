@@ -2,14 +2,13 @@ package dev.conference.email.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conference.email.EmailServiceTest;
+import dev.conference.email.MailSettings;
 import dev.conference.email.RefusingSmtpServer;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,23 +19,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * An SMTP server that refuses the recipient: for good (5xx to RCPT TO) is 422, so c4p stops retrying;
  * for now (4xx) is 503, so c4p retries.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RecipientRefusalTest {
+class RecipientRefusalTest extends EmailServiceTest {
 
-    static final RefusingSmtpServer smtp = RefusingSmtpServer.start("550 5.1.1 <nobody@example.com>: User unknown");
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final RefusingSmtpServer smtp = new RefusingSmtpServer("550 5.1.1 <nobody@example.com>: User unknown");
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", smtp::port);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        smtp.close();
+        MailSettings.useSmtpServerOn(registry, smtp::port);
     }
 
     @ParameterizedTest
@@ -74,7 +64,7 @@ class RecipientRefusalTest {
 
     @Test
     void aRefusedKeyIsNotRememberedAsSent() {
-        String key = "refused:" + UUID.randomUUID();
+        String key = uniqueKey();
         smtp.answerRecipients("550 5.1.1 User unknown");
         send(key, "later@example.com").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 
@@ -86,15 +76,10 @@ class RecipientRefusalTest {
     }
 
     private RestTestClient.ResponseSpec send(String to) {
-        return send("refused:" + UUID.randomUUID(), to);
+        return send(uniqueKey(), to);
     }
 
     private RestTestClient.ResponseSpec send(String key, String to) {
-        String body = """
-                {"idempotencyKey":"%s","template":"PROPOSAL_RECEIVED","to":"%s",\
-                "speakerName":"Ada Lovelace","proposalTitle":"Engines"}""".formatted(key, to);
-        return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .post().uri("/emails").contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange();
+        return postEmail(requestJson(key, "PROPOSAL_RECEIVED", to, "Engines"));
     }
 }

@@ -3,22 +3,18 @@ package dev.conference.email.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conference.email.LoopbackServer;
 import dev.conference.email.SmtpProxy;
 import dev.conference.email.TestSmtpServer;
 import dev.conference.email.config.SmtpPoolProperties;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
@@ -31,7 +27,7 @@ class SmtpConnectionPoolTest {
 
     private static final SmtpPoolProperties DEFAULTS = new SmtpPoolProperties(8, Duration.ofSeconds(30), Duration.ofSeconds(5));
 
-    private final SmtpProxy proxy = SmtpProxy.to(TestSmtpServer.port());
+    private final SmtpProxy proxy = new SmtpProxy(TestSmtpServer.port());
     private final List<SmtpConnectionPool> pools = new ArrayList<>();
 
     @AfterEach
@@ -50,7 +46,7 @@ class SmtpConnectionPoolTest {
         }
 
         assertThat(sent).allSatisfy(id -> assertThat(TestSmtpServer.messagesWithId(id.value())).hasSize(1));
-        assertThat(proxy.connectionsOpened()).isEqualTo(1);
+        assertThat(proxy.connectionsAccepted()).isEqualTo(1);
     }
 
     @Test
@@ -58,12 +54,8 @@ class SmtpConnectionPoolTest {
         SmtpConnectionPool pool = pool(proxy.port(), DEFAULTS);
         send(pool);
         proxy.dropConnections();
-        eventually(() -> proxy.connectionsOpen() == 0);
 
-        MessageId afterDrop = send(pool);
-
-        assertThat(TestSmtpServer.messagesWithId(afterDrop.value())).hasSize(1);
-        assertThat(proxy.connectionsOpened()).isEqualTo(2);
+        assertTheNextSendConnectsAgain(pool);
     }
 
     @Test
@@ -81,7 +73,7 @@ class SmtpConnectionPoolTest {
             assertThat(TestSmtpServer.messagesWithId(sent.get().value())).hasSize(1);
         }
         assertThat(proxy.mostConnectionsOpenAtOnce()).isLessThanOrEqualTo(2);
-        assertThat(proxy.connectionsOpened()).isBetween(1, 2);
+        assertThat(proxy.connectionsAccepted()).isBetween(1, 2);
     }
 
     @Test
@@ -89,11 +81,7 @@ class SmtpConnectionPoolTest {
         SmtpConnectionPool pool = pool(proxy.port(), new SmtpPoolProperties(8, Duration.ofMillis(200), Duration.ofSeconds(5)));
         send(pool);
 
-        eventually(() -> proxy.connectionsOpen() == 0);
-        MessageId later = send(pool);
-
-        assertThat(TestSmtpServer.messagesWithId(later.value())).hasSize(1);
-        assertThat(proxy.connectionsOpened()).isEqualTo(2);
+        assertTheNextSendConnectsAgain(pool);
     }
 
     @Test
@@ -109,18 +97,8 @@ class SmtpConnectionPoolTest {
 
     @Test
     void aSendFindingEveryConnectionBusyGivesUpAfterTheAcquireTimeout() throws Exception {
-        try (var silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            List<Socket> accepted = new CopyOnWriteArrayList<>();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    while (true) {
-                        accepted.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            SmtpConnectionPool pool = pool(silent.getLocalPort(),
+        try (var silent = LoopbackServer.silent()) {
+            SmtpConnectionPool pool = pool(silent.port(),
                     new SmtpPoolProperties(1, Duration.ofSeconds(30), Duration.ofMillis(200)));
             // The only place waits for a greeting that never comes, until mail.smtp.timeout.
             Thread stuck = Thread.ofVirtual().start(() -> {
@@ -130,15 +108,22 @@ class SmtpConnectionPoolTest {
                     // the silent server times it out
                 }
             });
-            eventually(() -> !accepted.isEmpty());
+            eventually(() -> silent.connectionsAccepted() > 0);
 
             assertThatThrownBy(() -> send(pool)).isInstanceOf(MessagingException.class)
                     .hasMessageContaining("SMTP connections stayed busy for 200 ms");
             stuck.join();
-            for (Socket socket : accepted) {
-                socket.close();
-            }
         }
+    }
+
+    /** Once the pool's only connection is gone, the next message is sent on a second one. */
+    private void assertTheNextSendConnectsAgain(SmtpConnectionPool pool) throws Exception {
+        eventually(() -> proxy.connectionsOpen() == 0);
+
+        MessageId next = send(pool);
+
+        assertThat(TestSmtpServer.messagesWithId(next.value())).hasSize(1);
+        assertThat(proxy.connectionsAccepted()).isEqualTo(2);
     }
 
     private SmtpConnectionPool pool(int port, SmtpPoolProperties settings) {

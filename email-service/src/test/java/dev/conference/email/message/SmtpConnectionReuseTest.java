@@ -2,67 +2,50 @@ package dev.conference.email.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conference.email.EmailServiceTest;
+import dev.conference.email.MailSettings;
 import dev.conference.email.SmtpProxy;
 import dev.conference.email.TestSmtpServer;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The service sends its emails over connections it keeps, and replaces one the SMTP server dropped. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SmtpConnectionReuseTest {
+class SmtpConnectionReuseTest extends EmailServiceTest {
 
-    static final SmtpProxy proxy = SmtpProxy.to(TestSmtpServer.port());
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final SmtpProxy proxy = new SmtpProxy(TestSmtpServer.port());
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", proxy::port);
-    }
-
-    @AfterAll
-    static void stop() {
-        proxy.close();
+        MailSettings.useSmtpServerOn(registry, proxy::port);
     }
 
     @Test
     void emailsOneAfterAnotherTravelOnOneSmtpConnection() {
-        int before = proxy.connectionsOpened();
+        int before = proxy.connectionsAccepted();
 
         for (int i = 0; i < 5; i++) {
             sendAndExpectDelivered();
         }
 
-        assertThat(proxy.connectionsOpened() - before).isLessThanOrEqualTo(1);
+        assertThat(proxy.connectionsAccepted() - before).isLessThanOrEqualTo(1);
     }
 
     @Test
     void anEmailAfterTheSmtpServerDroppedTheConnectionIsSentOnANewOne() {
         sendAndExpectDelivered();
-        int before = proxy.connectionsOpened();
+        int before = proxy.connectionsAccepted();
         proxy.dropConnections();
 
         sendAndExpectDelivered();
 
-        assertThat(proxy.connectionsOpened() - before).isEqualTo(1);
+        assertThat(proxy.connectionsAccepted() - before).isEqualTo(1);
     }
 
     private void sendAndExpectDelivered() {
-        String body = """
-                {"idempotencyKey":"reuse:%s","template":"PROPOSAL_APPROVED","to":"ada@example.com",\
-                "speakerName":"Ada Lovelace","proposalTitle":"Engines"}""".formatted(UUID.randomUUID());
-        SendEmailResponse response = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .post().uri("/emails").contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange()
+        SendEmailResponse response = postEmail(requestJson(uniqueKey(), "PROPOSAL_APPROVED", "ada@example.com", "Engines"))
                 .expectStatus().isOk()
                 .expectBody(SendEmailResponse.class).returnResult().getResponseBody();
         assertThat(TestSmtpServer.messagesWithId(response.messageId())).hasSize(1);

@@ -5,23 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.util.UUID;
+import dev.conference.email.EmailServiceTest;
+import dev.conference.email.MailSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.test.context.TestPropertySource;
 
 /** An SMTP server that requires a login and refuses the service's wrong password. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TestPropertySource(properties = {
         "spring.mail.username=email-service",
         "spring.mail.password=wrong-password",
         "spring.mail.properties.mail.smtp.auth=true"})
-class SmtpRefusalTest {
+class SmtpRefusalTest extends EmailServiceTest {
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(
@@ -29,24 +28,14 @@ class SmtpRefusalTest {
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("email-service", "right-password"))
             .withPerMethodLifecycle(false);
 
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        MailSettings.useSmtpServerOn(registry, () -> smtp.getSmtp().getPort());
     }
 
     @Test
     void smtpServerRefusingTheLoginAnswers503AndSendsNothing() {
-        String body = """
-                {"idempotencyKey":"refused:%s","template":"PROPOSAL_RECEIVED","to":"ada@example.com",\
-                "speakerName":"Ada Lovelace","proposalTitle":"Engines"}""".formatted(UUID.randomUUID());
-
-        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .post().uri("/emails").contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange()
+        postEmail(requestJson(uniqueKey(), "PROPOSAL_RECEIVED", "ada@example.com", "Engines"))
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals("Retry-After", "5")

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.email.SmtpBackedTest;
 import dev.conference.email.template.EmailTemplate;
-import io.opentelemetry.api.GlobalOpenTelemetry;
+import dev.conference.testsupport.GlobalTracing;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,38 +26,23 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class SmtpSendTracingTest extends SmtpBackedTest {
 
-    private static final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private static OpenTelemetrySdk tracing;
+    @RegisterExtension
+    static final GlobalTracing tracing = new GlobalTracing();
 
     @Autowired
     EmailSender sender;
 
-    @BeforeAll
-    static void tracing() {
-        tracing = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
-                .build();
-        GlobalOpenTelemetry.resetForTest();
-        GlobalOpenTelemetry.set(tracing);
-    }
-
-    @AfterAll
-    static void noTracing() {
-        GlobalOpenTelemetry.resetForTest();
-        tracing.close();
-    }
-
     @Test
     void theSmtpSendIsAClientSpanOfTheRequest() {
         String key = uniqueKey();
-        Span request = tracing.getTracer("test").spanBuilder("POST /emails").startSpan();
+        Span request = tracing.tracer().spanBuilder("POST /emails").startSpan();
         try (Scope ignored = request.makeCurrent()) {
             sender.send(request(key));
         } finally {
             request.end();
         }
 
-        SpanData smtp = spans.getFinishedSpanItems().stream()
+        SpanData smtp = tracing.finishedSpans().stream()
                 .filter(span -> span.getName().equals("smtp send"))
                 .filter(span -> span.getTraceId().equals(request.getSpanContext().getTraceId()))
                 .findFirst().orElseThrow();

@@ -42,6 +42,11 @@ class ReleaseSecretsTest {
     private static final String DATABASE = "conference-postgresql";
     private static final String PASSWORDS = "conference-frontend-service-organizer-passwords";
     private static final String ORGANIZERS = "conference-frontend-service-organizers";
+    /** What the first run for the organizers "organizer" and "olivia" reports. */
+    private static final List<String> FIRST_RUN_REPORT = List.of(
+            "created Secret " + DATABASE + " (keys: password)",
+            "created Secret " + PASSWORDS + " (keys: organizer, olivia)",
+            "created Secret " + ORGANIZERS + " (keys: organizer, olivia)");
     private static final String ALPHANUMERIC = "[A-Za-z0-9]+";
 
     private final FakeKubernetesApi api = FakeKubernetesApi.start(NAMESPACE);
@@ -66,10 +71,7 @@ class ReleaseSecretsTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.outLines()).containsExactly(
-                "created Secret " + DATABASE + " (keys: password)",
-                "created Secret " + PASSWORDS + " (keys: organizer, olivia)",
-                "created Secret " + ORGANIZERS + " (keys: organizer, olivia)");
+        assertThat(run.outLines()).containsExactlyElementsOf(FIRST_RUN_REPORT);
         Map<String, Map<String, String>> secrets = api.secrets();
         assertThat(secrets.get(DATABASE).get("password")).hasSize(32).matches(ALPHANUMERIC);
         assertThat(secrets.get(PASSWORDS).values()).allSatisfy(password -> assertThat(password).hasSize(24).matches(ALPHANUMERIC));
@@ -106,10 +108,7 @@ class ReleaseSecretsTest {
         Map<String, Map<String, String>> before = api.secrets();
         api.clearRequests();
 
-        Run run = run(spec("organizer", "olivia", "bob"));
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).containsExactly(
+        assertReportedAfterRun(spec("organizer", "olivia", "bob"),
                 "kept Secret " + DATABASE,
                 "updated Secret " + PASSWORDS + " (added: bob)",
                 "updated Secret " + ORGANIZERS + " (added: bob)");
@@ -130,10 +129,7 @@ class ReleaseSecretsTest {
         run(spec("organizer", "olivia"));
         Map<String, Map<String, String>> before = api.secrets();
 
-        Run run = run(spec("organizer"));
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).containsExactly(
+        assertReportedAfterRun(spec("organizer"),
                 "kept Secret " + DATABASE,
                 "updated Secret " + PASSWORDS + " (removed: olivia)",
                 "updated Secret " + ORGANIZERS + " (removed: olivia)");
@@ -150,10 +146,7 @@ class ReleaseSecretsTest {
         passwordsWithoutOlivia.remove("olivia");
         api.putSecret(PASSWORDS, passwordsWithoutOlivia);
 
-        Run run = run(spec("organizer", "olivia"));
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).containsExactly(
+        assertReportedAfterRun(spec("organizer", "olivia"),
                 "kept Secret " + DATABASE,
                 "updated Secret " + PASSWORDS + " (added: olivia)",
                 "updated Secret " + ORGANIZERS + " (regenerated: olivia)");
@@ -185,10 +178,7 @@ class ReleaseSecretsTest {
         String oliviasHash = "{bcrypt}" + bcrypt.encode("a-password-only-the-operator-knows");
         api.putSecret(ORGANIZERS, Map.of("olivia", oliviasHash));
 
-        Run run = run(spec("organizer", "olivia"));
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).containsExactly(
+        assertReportedAfterRun(spec("organizer", "olivia"),
                 "kept Secret " + DATABASE,
                 "updated Secret " + PASSWORDS + " (added: organizer)",
                 "updated Secret " + ORGANIZERS + " (added: organizer)");
@@ -221,10 +211,7 @@ class ReleaseSecretsTest {
         api.beforeNext("PATCH", () -> api.putSecret(PASSWORDS, passwordsWithBob));
         api.clearRequests();
 
-        Run run = run(spec("organizer", "bob"));
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).containsExactly("kept Secret " + DATABASE, "kept Secret " + PASSWORDS,
+        assertReportedAfterRun(spec("organizer", "bob"), "kept Secret " + DATABASE, "kept Secret " + PASSWORDS,
                 "updated Secret " + ORGANIZERS + " (added: bob)");
         assertThat(api.secrets().get(PASSWORDS)).isEqualTo(passwordsWithBob);
         assertHashesMatchPasswords("organizer", "bob");
@@ -401,11 +388,16 @@ class ReleaseSecretsTest {
 
         assertThat(err.join()).isEmpty();
         assertThat(process.exitValue()).isZero();
-        assertThat(out.lines()).containsExactly(
-                "created Secret " + DATABASE + " (keys: password)",
-                "created Secret " + PASSWORDS + " (keys: organizer, olivia)",
-                "created Secret " + ORGANIZERS + " (keys: organizer, olivia)");
+        assertThat(out.lines()).containsExactlyElementsOf(FIRST_RUN_REPORT);
         assertHashesMatchPasswords("organizer", "olivia");
+    }
+
+    /** Runs the Job for this spec: it succeeds and reports exactly these lines. */
+    private void assertReportedAfterRun(String spec, String... report) {
+        Run run = run(spec);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).containsExactly(report);
     }
 
     private Run run(String spec) {

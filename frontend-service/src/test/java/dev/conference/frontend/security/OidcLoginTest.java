@@ -18,25 +18,20 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.conference.frontend.GatewayTest;
+import dev.conference.frontend.RandomPortFrontendTest;
 import dev.conference.testsupport.TestRedis;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -44,8 +39,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * keys and tokens), the browser sent to it, back with a code, the ID token checked, and the user an
  * organizer only when the token's groups claim says so.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OidcLoginTest {
+class OidcLoginTest extends RandomPortFrontendTest {
 
     private static final WireMockServer ISSUER = new WireMockServer(options().dynamicPort());
     private static final RSAKey SIGNING_KEY = signingKey();
@@ -65,32 +59,18 @@ class OidcLoginTest {
                 .withBody(new JWKSet(SIGNING_KEY.toPublicJWK()).toString())));
     }
 
-    @LocalServerPort
-    int port;
-
-    WebTestClient http;
-
     @DynamicPropertySource
     static void oidc(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.client.provider.oidc.issuer-uri", ISSUER::baseUrl);
         registry.add("spring.security.oauth2.client.registration.oidc.client-id", () -> "conference-frontend");
         registry.add("spring.security.oauth2.client.registration.oidc.client-secret", () -> "not-a-real-secret");
         registry.add("spring.security.oauth2.client.registration.oidc.scope", () -> "openid");
-        registry.add("frontend.key-prefix", REDIS::keyPrefix);
-        registry.add("spring.data.redis.host", REDIS::host);
-        registry.add("spring.data.redis.port", REDIS::port);
-        registry.add("spring.data.redis.password", REDIS::password);
+        REDIS.register(registry, "frontend.key-prefix");
     }
 
     @AfterAll
     static void stopIssuer() {
         ISSUER.stop();
-    }
-
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer(GatewayTest.freshConnections()).baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15)).build();
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.conference.frontend.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conference.frontend.GatewayTest;
+import dev.conference.frontend.RandomPortFrontendTest;
 import dev.conference.testsupport.TestRedis;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,10 +47,7 @@ class BackendConnectionsTest {
         registry.add("frontend.c4p-url", BACKEND::url);
         registry.add("spring.cloud.gateway.server.webflux.httpclient.pool.max-idle-time", () -> "500ms");
         registry.add("frontend.submissions.burst", () -> "10");
-        registry.add("frontend.key-prefix", REDIS::keyPrefix);
-        registry.add("spring.data.redis.host", REDIS::host);
-        registry.add("spring.data.redis.port", REDIS::port);
-        registry.add("spring.data.redis.password", REDIS::password);
+        REDIS.register(registry, "frontend.key-prefix");
     }
 
     @AfterAll
@@ -60,7 +57,7 @@ class BackendConnectionsTest {
 
     @Test
     void postsAfterPausesLongerThanTheBackendsKeepAliveAllSucceed() throws InterruptedException {
-        WebTestClient http = WebTestClient.bindToServer(GatewayTest.freshConnections()).baseUrl("http://127.0.0.1:" + port).build();
+        WebTestClient http = WebTestClient.bindToServer(RandomPortFrontendTest.freshConnections()).baseUrl("http://127.0.0.1:" + port).build();
         for (Duration pause : new Duration[] {Duration.ZERO, Duration.ofMillis(700), Duration.ofMillis(1_500),
                 Duration.ofMillis(100), Duration.ofMillis(1_300)}) {
             Thread.sleep(pause);

@@ -4,13 +4,11 @@ import com.jayway.jsonpath.JsonPath;
 import dev.conference.platform.Platform;
 import dev.conference.platform.ServiceProcess;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -43,11 +41,8 @@ class DecisionLatencyBenchmark {
 
     @Test
     void decisionToDeliveryLatency() throws Exception {
-        Platform platform = Platform.start(new Platform.Grid(
-                "2027-05-10,2027-05-11,2027-05-12,2027-05-13,2027-05-14",
-                "09:00-09:45,10:00-10:45,11:00-11:45,12:00-12:45,13:30-14:15,14:30-15:15,15:30-16:15,16:30-17:15",
-                // 480 slots: room for every one of the 430 approvals, or the last would be refused as AGENDA_FULL.
-                "R1,R2,R3,R4,R5,R6,R7,R8,R9,R10,R11,R12"), ServiceProcess.AS_IN_CONTAINER);
+        // 480 slots: room for every one of the 430 approvals, or the last would be refused as AGENDA_FULL.
+        Platform platform = Platform.start(Platform.Grid.week(12), ServiceProcess.AS_IN_CONTAINER);
         try {
             RestClient c4p = RestClient.builder().baseUrl(platform.c4p.url()).build();
             // Each approved proposal makes three events: received email, agenda entry, decision email.
@@ -110,7 +105,7 @@ class DecisionLatencyBenchmark {
 
     /** Decisions per second as c4p-service recorded them: from the first decided_at to the last. */
     private static double achievedRate(Platform platform, List<String> ids) throws Exception {
-        try (Connection db = connect(platform);
+        try (Connection db = platform.database.connect();
              PreparedStatement query = db.prepareStatement(
                      "select extract(epoch from (max(decided_at) - min(decided_at))) from proposal where id = any (?)")) {
             query.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
@@ -124,7 +119,7 @@ class DecisionLatencyBenchmark {
     private static void awaitDelivered(Platform platform, int atLeast) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
-            try (Connection db = connect(platform);
+            try (Connection db = platform.database.connect();
                  ResultSet rs = db.createStatement().executeQuery(
                          "select count(*) filter (where status = 'DELIVERED'), count(*) filter (where status <> 'DELIVERED') "
                                  + "from outbox_event")) {
@@ -140,7 +135,7 @@ class DecisionLatencyBenchmark {
 
     private static Map<String, List<Double>> latencies(Platform platform, List<String> ids) throws Exception {
         Map<String, List<Double>> byKind = new TreeMap<>();
-        try (Connection db = connect(platform);
+        try (Connection db = platform.database.connect();
              PreparedStatement query = db.prepareStatement("""
                      select e.kind, extract(epoch from (e.delivered_at - p.decided_at)) * 1000
                      from outbox_event e join proposal p on p.id = e.proposal_id
@@ -154,14 +149,5 @@ class DecisionLatencyBenchmark {
             }
         }
         return byKind;
-    }
-
-    private static Connection connect(Platform platform) throws Exception {
-        Properties props = new Properties();
-        props.setProperty("user", platform.database.username());
-        if (!platform.database.password().isEmpty()) {
-            props.setProperty("password", platform.database.password());
-        }
-        return DriverManager.getConnection(platform.database.url(), props);
     }
 }

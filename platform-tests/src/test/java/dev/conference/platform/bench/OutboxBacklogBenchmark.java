@@ -3,13 +3,11 @@ package dev.conference.platform.bench;
 import dev.conference.platform.Platform;
 import dev.conference.platform.ServiceProcess;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +33,7 @@ class OutboxBacklogBenchmark {
     @Test
     void backlogDrainTime() throws Exception {
         // Room for both rounds' 300 talks: 5 days x 8 slots x 16 rooms.
-        Platform platform = Platform.start(new Platform.Grid(
-                "2027-05-10,2027-05-11,2027-05-12,2027-05-13,2027-05-14",
-                "09:00-09:45,10:00-10:45,11:00-11:45,12:00-12:45,13:30-14:15,14:30-15:15,15:30-16:15,16:30-17:15",
-                "R1,R2,R3,R4,R5,R6,R7,R8,R9,R10,R11,R12,R13,R14,R15,R16"), ServiceProcess.AS_IN_CONTAINER);
+        Platform platform = Platform.start(Platform.Grid.week(16), ServiceProcess.AS_IN_CONTAINER);
         ServiceProcess second = platform.newC4pReplica();
         try {
             Drain one = drain(platform, "one");
@@ -67,7 +62,7 @@ class OutboxBacklogBenchmark {
     private static Drain drain(Platform platform, String round) throws Exception {
         Instant committed = writeBacklog(platform, round);
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        try (Connection db = connect(platform);
+        try (Connection db = platform.database.connect();
              PreparedStatement progress = db.prepareStatement("""
                      select count(*) filter (where e.status = 'PENDING'), count(*) filter (where e.status = 'FAILED'),
                             max(e.delivered_at)
@@ -93,7 +88,7 @@ class OutboxBacklogBenchmark {
         String speaker = "backlog-" + round;
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp outageStart = Timestamp.from(Instant.now().minus(Duration.ofMinutes(5)));
-        try (Connection db = connect(platform);
+        try (Connection db = platform.database.connect();
              PreparedStatement proposal = db.prepareStatement("""
                      insert into proposal (id, title, abstract, speaker_name, speaker_email, status, tracking_token,
                                            submitted_at, decided_at, decided_by)
@@ -157,14 +152,5 @@ class OutboxBacklogBenchmark {
         return """
                 {"idempotencyKey":"%s","template":"%s","to":"%s","speakerName":"%s","proposalTitle":"%s",\
                 "trackingUrl":"http://localhost:8080/track/%s"}""".formatted(key, template, to, speaker, title, UUID.randomUUID());
-    }
-
-    private static Connection connect(Platform platform) throws Exception {
-        Properties props = new Properties();
-        props.setProperty("user", platform.database.username());
-        if (!platform.database.password().isEmpty()) {
-            props.setProperty("password", platform.database.password());
-        }
-        return DriverManager.getConnection(platform.database.url(), props);
     }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -21,7 +20,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -230,7 +228,7 @@ class SearchBenchmark {
 
     private void load(TestPostgres.Database database) throws Exception {
         Instant now = Instant.now();
-        try (Connection db = connect(database);
+        try (Connection db = database.connect();
              PreparedStatement insert = db.prepareStatement("""
                      insert into proposal (id, title, abstract, speaker_name, speaker_email, status, tracking_token,
                                            submitted_at, decided_at, decided_by)
@@ -264,7 +262,7 @@ class SearchBenchmark {
     }
 
     private static void execute(TestPostgres.Database database, String sql) throws Exception {
-        try (Connection db = connect(database); Statement statement = db.createStatement()) {
+        try (Connection db = database.connect(); Statement statement = db.createStatement()) {
             for (String part : sql.split(";")) {
                 statement.execute(part);
             }
@@ -273,14 +271,5 @@ class SearchBenchmark {
 
     private static String capitalized(String word) {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
-
-    private static Connection connect(TestPostgres.Database database) throws Exception {
-        Properties props = new Properties();
-        props.setProperty("user", database.username());
-        if (!database.password().isEmpty()) {
-            props.setProperty("password", database.password());
-        }
-        return DriverManager.getConnection(database.url(), props);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -92,7 +93,11 @@ abstract class BrowserTest extends PlatformTest {
     protected WebElement proposalCard(String status, String text, String title) {
         new Select(browser.visible("#filter-status")).selectByValue(status);
         browser.type("#filter-q", text);
+        List<WebElement> shown = browser.waitUntil("the list as it is", d -> d.findElements(By.cssSelector("#proposal-list > *")));
         browser.find("#proposal-filter button[type=submit]").click();
+        // The page replaces the list once the search answers; until then the old one may hold the same card.
+        browser.waitUntil("the search replaced the list",
+                d -> shown.stream().allMatch(element -> ExpectedConditions.stalenessOf(element).apply(d)));
         return browser.waitUntil("the back office lists only \"" + title + "\"", d -> {
             List<WebElement> cards = d.findElements(By.cssSelector("#proposal-list article.proposal"));
             return d.findElement(By.id("proposal-count")).getText().equals("1 proposal") && cards.size() == 1

@@ -29,16 +29,9 @@ class CrashDuringDecisionsTest extends DecisionFaultTest {
             c4pService.kill();
             c4pService.start().awaitReady(Duration.ofSeconds(90));
         }
-        DecisionBurst.Figures figures = deciding.get();
 
-        Outcome outcome = settle(proposals, 2);
-        FaultReport.line("kill -9 of c4p-service during %d decisions (%d workers), restarted: %d calls, %d failed %s "
-                        + "and retried, final statuses %s; %d approved; lost %d, duplicated %d",
-                PROPOSALS, WORKERS, figures.calls(), figures.failedCalls(), figures.failuresByKind(),
-                figures.finalStatuses(), outcome.approved(), outcome.lost(), outcome.duplicated());
-        assertThat(figures.conflicts()).isZero();
-        assertThat(outcome.lost()).isZero();
-        assertThat(outcome.duplicated()).isZero();
+        assertEverySideEffectOnce("kill -9 of c4p-service during %d decisions (%d workers), restarted"
+                .formatted(PROPOSALS, WORKERS), proposals, deciding.get());
     }
 
     @Test
@@ -55,12 +48,16 @@ class CrashDuringDecisionsTest extends DecisionFaultTest {
         } finally {
             replica.kill();
         }
-        DecisionBurst.Figures figures = deciding.get();
 
+        assertEverySideEffectOnce("two c4p-service replicas, kill -9 of one during %d decisions (%d workers), retried on the other"
+                .formatted(PROPOSALS, WORKERS), proposals, deciding.get());
+    }
+
+    /** Once the side effects settled: reports the burst after {@code fault}, and none was lost or doubled. */
+    private void assertEverySideEffectOnce(String fault, List<Proposal> proposals, DecisionBurst.Figures figures) {
         Outcome outcome = settle(proposals, 2);
-        FaultReport.line("two c4p-service replicas, kill -9 of one during %d decisions (%d workers), retried on the "
-                        + "other: %d calls, %d failed %s and retried, final statuses %s; %d approved; lost %d, duplicated %d",
-                PROPOSALS, WORKERS, figures.calls(), figures.failedCalls(), figures.failuresByKind(),
+        FaultReport.line(fault + ": %d calls, %d failed %s and retried, final statuses %s; %d approved; lost %d, duplicated %d",
+                figures.calls(), figures.failedCalls(), figures.failuresByKind(),
                 figures.finalStatuses(), outcome.approved(), outcome.lost(), outcome.duplicated());
         assertThat(figures.conflicts()).isZero();
         assertThat(outcome.lost()).isZero();

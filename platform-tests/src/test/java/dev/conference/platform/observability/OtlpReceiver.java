@@ -3,6 +3,7 @@ package dev.conference.platform.observability;
 import com.google.protobuf.ByteString;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.conference.testsupport.LoopbackHttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -13,13 +14,10 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
@@ -29,24 +27,15 @@ import java.util.zip.GZIPInputStream;
  */
 final class OtlpReceiver implements AutoCloseable {
 
-    private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    /** Last: it starts serving at once, and its threads see the fields above as set. */
+    private final HttpServer server = LoopbackHttpServer.start("/v1/traces", this::receive);
 
-    private OtlpReceiver(HttpServer server) {
-        this.server = server;
+    private OtlpReceiver() {
     }
 
     static OtlpReceiver start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            OtlpReceiver receiver = new OtlpReceiver(server);
-            server.createContext("/v1/traces", receiver::receive);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return receiver;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new OtlpReceiver();
     }
 
     /** The base URL to give the agent as {@code otel.exporter.otlp.endpoint}. */

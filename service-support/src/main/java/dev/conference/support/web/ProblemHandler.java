@@ -5,6 +5,7 @@ import dev.conference.web.ProblemJson;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -58,35 +59,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         BindingResult result = ex.getBindingResult();
         Class<?> target = result.getTarget() == null ? null : result.getTarget().getClass();
-        List<FieldError> errors = result.getFieldErrors().stream()
-                .map(e -> new FieldError(jsonName(target, e.getField()), e.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList();
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return invalidFields(result.getFieldErrors().stream()
+                .map(e -> new FieldError(jsonName(target, e.getField()), e.getDefaultMessage())));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = ex.getParameterValidationResults().stream()
+        return invalidFields(ex.getParameterValidationResults().stream()
                 .flatMap(result -> result instanceof ParameterErrors body
                         ? body.getFieldErrors().stream().map(error -> new FieldError(
                                 jsonName(body.getArgument() == null ? null : body.getArgument().getClass(),
                                         error.getField()), error.getDefaultMessage()))
                         : result.getResolvableErrors().stream().map(error -> new FieldError(
-                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList();
-        return ResponseEntity.badRequest().body(invalid(errors));
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
-        List<FieldError> errors = ex.getConstraintViolations().stream()
-                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList();
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return invalidFields(ex.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())));
+    }
+
+    /** 400 with one entry per bad field, in the order of their names. */
+    private static ResponseEntity<Object> invalidFields(Stream<FieldError> errors) {
+        return ResponseEntity.badRequest().body(invalid(errors.sorted(Comparator.comparing(FieldError::field)).toList()));
     }
 
     @Override

@@ -2,11 +2,9 @@ package dev.conference.support.web;
 
 import dev.conference.web.ProblemJson;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -32,34 +30,15 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                     ProblemJson.tooLargeDetail(limitBytes));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limitBytes), response);
+        chain.doFilter(new WrappedBodyRequest(request, body -> new LimitedInputStream(body, limitBytes)), response);
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
-        private final long limitBytes;
-        private ServletInputStream stream;
-
-        LimitedRequest(HttpServletRequest request, long limitBytes) {
-            super(request);
-            this.limitBytes = limitBytes;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream(), limitBytes);
-            }
-            return stream;
-        }
-    }
-
-    private static final class LimitedInputStream extends ServletInputStream {
-        private final ServletInputStream delegate;
+    private static final class LimitedInputStream extends ServletInputStreamWrapper {
         private final long limitBytes;
         private long read;
 
         LimitedInputStream(ServletInputStream delegate, long limitBytes) {
-            this.delegate = delegate;
+            super(delegate);
             this.limitBytes = limitBytes;
         }
 
@@ -86,21 +65,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             if (read > limitBytes) {
                 throw new PayloadTooLargeException(limitBytes);
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
         }
     }
 }

@@ -1,11 +1,9 @@
 package dev.conference.support.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -53,20 +51,11 @@ public class Utf8RequestBodyFilter extends OncePerRequestFilter {
                 && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
     }
 
-    private static final class Utf8Request extends HttpServletRequestWrapper {
-        private ServletInputStream stream;
+    private static final class Utf8Request extends WrappedBodyRequest {
         private BufferedReader reader;
 
         Utf8Request(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new Utf8CheckingInputStream(super.getInputStream());
-            }
-            return stream;
+            super(request, Utf8CheckingInputStream::new);
         }
 
         /** The wrapped request's reader would read past the check. */
@@ -80,8 +69,7 @@ public class Utf8RequestBodyFilter extends OncePerRequestFilter {
     }
 
     /** Decodes every byte it hands on with a decoder that reports, instead of replacing, what is not UTF-8. */
-    static final class Utf8CheckingInputStream extends ServletInputStream {
-        private final ServletInputStream delegate;
+    static final class Utf8CheckingInputStream extends ServletInputStreamWrapper {
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -92,7 +80,7 @@ public class Utf8RequestBodyFilter extends OncePerRequestFilter {
         private boolean ended;
 
         Utf8CheckingInputStream(ServletInputStream delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -154,21 +142,6 @@ public class Utf8RequestBodyFilter extends OncePerRequestFilter {
                     return;
                 }
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.conference.support.text;
 
+import static dev.conference.support.text.Escapes.unescape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,21 +61,5 @@ class TextRulesTest {
     @ValueSource(strings = {"Ada Lovelace", "What is 2+2=?", "a=?b", "?= =?", "=?utf-8?X?abc?="})
     void textThatOnlyResemblesAnEncodedWordMayGoIntoMailHeaders(String text) {
         assertThat(TextRules.mailHeaderProblem(text)).isEmpty();
-    }
-
-    private static String unescape(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            if (text.startsWith("\\u", i)) {
-                out.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
-                i += 5;
-            } else if (text.startsWith("\\n", i)) {
-                out.append('\n');
-                i++;
-            } else {
-                out.append(text.charAt(i));
-            }
-        }
-        return out.toString();
     }
 }

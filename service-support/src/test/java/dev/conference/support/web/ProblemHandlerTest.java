@@ -1,5 +1,6 @@
 package dev.conference.support.web;
 
+import static dev.conference.testsupport.Bytes.concat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -26,6 +27,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,38 +43,28 @@ class ProblemHandlerTest {
 
     @Test
     void invalidFieldsAreListedUnderTheirJsonNames() throws Exception {
-        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"abstract\":\"\"}"))
+        postJson("/echo", "{\"name\":\"\",\"abstract\":\"\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("abstract"))
                 .andExpect(jsonPath("$.errors[1].field").value("name"));
     }
 
-    @Test
-    void unknownFieldIsRefusedByName() throws Exception {
-        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"a\",\"abstract\":\"b\",\"admin\":true}"))
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"name":"a","abstract":"b","admin":true} | admin | an unknown field is refused by name
+            {"name":[1],"abstract":"b"}              | name  | a wrong type names the field
+            {"name":42,"abstract":"b"}               | name  | a number where text belongs is the wrong type
+            """)
+    void theBadFieldIsNamed(String json, String field, String rule) throws Exception {
+        postJson("/echo", json)
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("admin"));
-    }
-
-    @Test
-    void wrongTypeNamesTheField() throws Exception {
-        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\":[1],\"abstract\":\"b\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("name"));
-    }
-
-    @Test
-    void numberWhereTextBelongsIsTheWrongType() throws Exception {
-        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\":42,\"abstract\":\"b\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("name"));
+                .andExpect(jsonPath("$.errors[0].field").value(field));
     }
 
     @Test
     void malformedJsonIsABadRequest() throws Exception {
-        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
+        postJson("/echo", "{\"name\":")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Malformed request body"));
@@ -80,8 +72,7 @@ class ProblemHandlerTest {
 
     @Test
     void declaredOversizedBodyIsRefusedWith413() throws Exception {
-        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"" + "x".repeat(200) + "\",\"abstract\":\"b\"}"))
+        postJson("/echo", "{\"name\":\"" + "x".repeat(200) + "\",\"abstract\":\"b\"}")
                 .andExpect(status().isContentTooLarge())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -123,7 +114,7 @@ class ProblemHandlerTest {
         byte[] body = concat("{\"name\":\"a".getBytes(StandardCharsets.UTF_8), HexFormat.of().parseHex(hex),
                 "b\",\"abstract\":\"c\"}".getBytes(StandardCharsets.UTF_8));
 
-        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content(body))
+        postJson("/echo", body)
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Malformed request body"))
@@ -135,7 +126,7 @@ class ProblemHandlerTest {
         byte[] body = concat("{\"name\":\"a\",\"abstract\":\"c\"}".getBytes(StandardCharsets.UTF_8),
                 HexFormat.of().parseHex("F09F"));
 
-        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content(body))
+        postJson("/echo", body)
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Malformed request body"));
@@ -143,39 +134,35 @@ class ProblemHandlerTest {
 
     @Test
     void validUtf8IsPassedOnUnchanged() throws Exception {
-        mvc.perform(post("/echo").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"Grüße 東京 🎤\",\"abstract\":\"b\"}".getBytes(StandardCharsets.UTF_8)))
+        postJson("/echo", "{\"name\":\"Grüße 東京 🎤\",\"abstract\":\"b\"}".getBytes(StandardCharsets.UTF_8))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Grüße 東京 🎤"));
     }
 
     @Test
     void addressesAreCheckedByTheSharedRule() throws Exception {
-        mvc.perform(post("/contact").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"email\":\"\\\"a\\\"@example.com\",\"name\":\"Ada\"}"))
+        postJson("/contact", "{\"email\":\"\\\"a\\\"@example.com\",\"name\":\"Ada\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("email"))
                 .andExpect(jsonPath("$.errors[0].message").value("must not have a quoted local part"));
-        mvc.perform(post("/contact").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"email\":\"a{b}@example.com\",\"name\":\"Ada\"}"))
+        postJson("/contact", "{\"email\":\"a{b}@example.com\",\"name\":\"Ada\"}")
                 .andExpect(status().isOk());
     }
 
     @Test
     void encodedWordsAreRefusedInTextForMailHeaders() throws Exception {
-        mvc.perform(post("/contact").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"email\":\"a@example.com\",\"name\":\"=?utf-8?B?QWRh?=\"}"))
+        postJson("/contact", "{\"email\":\"a@example.com\",\"name\":\"=?utf-8?B?QWRh?=\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
                 .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("encoded-words")));
     }
 
-    private static byte[] concat(byte[]... parts) {
-        var out = new java.io.ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
+    private ResultActions postJson(String path, String json) throws Exception {
+        return postJson(path, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ResultActions postJson(String path, byte[] json) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     @SpringBootApplication

@@ -3,15 +3,20 @@ package dev.conference.support.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 class Utf8RequestBodyFilterTest {
 
@@ -45,25 +50,28 @@ class Utf8RequestBodyFilterTest {
         assertThat(Utf8RequestBodyFilter.mustBeUtf8(contentType)).isEqualTo(checked);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void readingThroughTheReaderIsCheckedToo() throws Exception {
-        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/x");
-        request.setContentType("application/json");
-        request.setContent(HexFormat.of().parseHex("22C0AF22"));
-
-        new Utf8RequestBodyFilter().doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(),
-                (filtered, response) -> assertThatThrownBy(() -> ((jakarta.servlet.http.HttpServletRequest) filtered)
+        filter(post("application/json", "22C0AF22"),
+                (filtered, response) -> assertThatThrownBy(() -> ((HttpServletRequest) filtered)
                         .getReader().read()).isInstanceOf(InvalidUtf8Exception.class));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void otherBodiesAreLeftAlone() throws Exception {
-        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/x");
-        request.setContentType("application/octet-stream");
-        request.setContent(HexFormat.of().parseHex("C0AF"));
-
-        new Utf8RequestBodyFilter().doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(),
+        filter(post("application/octet-stream", "C0AF"),
                 (filtered, response) -> assertThat(filtered.getInputStream().readAllBytes()).hasSize(2));
+    }
+
+    private static MockHttpServletRequest post(String contentType, String hexBody) {
+        var request = new MockHttpServletRequest("POST", "/x");
+        request.setContentType(contentType);
+        request.setContent(HexFormat.of().parseHex(hexBody));
+        return request;
+    }
+
+    private static void filter(MockHttpServletRequest request, FilterChain chain) throws Exception {
+        new Utf8RequestBodyFilter().doFilter(request, new MockHttpServletResponse(), chain);
     }
 
     private static byte[] readAll(byte[] bytes, int chunk) throws IOException {
