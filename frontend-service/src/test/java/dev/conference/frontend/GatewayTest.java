@@ -60,6 +60,8 @@ public abstract class GatewayTest {
         registry.add("frontend.submissions.trusted-proxies", () -> "1");
         registry.add("frontend.submissions.burst", () -> "3");
         registry.add("frontend.submissions.per-minute", () -> "1");
+        registry.add("frontend.schedules.burst", () -> "2");
+        registry.add("frontend.schedules.per-minute", () -> "1");
         registry.add("spring.data.redis.host", REDIS::host);
         registry.add("spring.data.redis.port", REDIS::port);
         registry.add("spring.data.redis.password", REDIS::password);
