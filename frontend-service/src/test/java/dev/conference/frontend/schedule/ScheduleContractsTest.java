@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The schedule routes against the stubs agenda-service publishes from its contracts
  * ({@code contracts/frontend/schedules}): each call reaches agenda-service in the shape it promises.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A context of its own: without the shutdown drain it closes at once when the test JVM exits.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "platform.shutdown.drain=0s")
 class ScheduleContractsTest {
 
     @RegisterExtension
