@@ -47,6 +47,8 @@ public abstract class GatewayTest extends RandomPortFrontendTest {
         registry.add("frontend.submissions.trusted-proxies", () -> "1");
         registry.add("frontend.submissions.burst", () -> "3");
         registry.add("frontend.submissions.per-minute", () -> "1");
+        registry.add("frontend.schedules.burst", () -> "2");
+        registry.add("frontend.schedules.per-minute", () -> "1");
         REDIS.register(registry, "frontend.key-prefix");
     }
 

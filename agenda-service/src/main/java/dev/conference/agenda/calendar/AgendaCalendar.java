@@ -39,12 +39,17 @@ public class AgendaCalendar {
 
     /** The calendar of {@code items}, stamped as generated at {@code now}. */
     public String render(List<AgendaItem> items, Instant now) {
+        return render(name, items, now);
+    }
+
+    /** The same, under another calendar name (a part of the agenda shown as a calendar of its own). */
+    public String render(String calendarName, List<AgendaItem> items, Instant now) {
         StringBuilder calendar = new StringBuilder(512 + 512 * items.size());
         line(calendar, "BEGIN:VCALENDAR");
         line(calendar, "VERSION:2.0");
         line(calendar, "PRODID:-//Conference Platform//Agenda Service//EN");
         line(calendar, "CALSCALE:GREGORIAN");
-        line(calendar, "X-WR-CALNAME:" + ContentLines.escapeText(name));
+        line(calendar, "X-WR-CALNAME:" + ContentLines.escapeText(calendarName));
         line(calendar, "X-WR-TIMEZONE:" + zone.getId());
         String stamp = UTC_DATE_TIME.format(now);
         for (AgendaItem item : items) {

@@ -133,6 +133,11 @@ public class AgendaItemStore {
         return hashes.size(itemsKey);
     }
 
+    /** The hash of the items, for scripts of other features that must check an item atomically. */
+    public String itemsKey() {
+        return itemsKey;
+    }
+
     private AgendaItem parse(String itemJson) {
         return json.readValue(itemJson, AgendaItem.class);
     }

@@ -30,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter     what {@code Retry-After} says when a downstream could not answer
  * @param agenda         the agenda cache
  * @param submissions    the rate limit on proposal submissions (and how the client's address is found)
+ * @param schedules      the rate limit on creating personal schedules
  * @param logins         the backoff after wrong passwords
  * @param oidc           how OIDC users become organizers (only when an OIDC client is configured)
  * @param requests       how slowly a client may send a request before its connection is closed
@@ -45,6 +46,7 @@ public record FrontendProperties(
         @NotNull @DefaultValue("5s") Duration retryAfter,
         @Valid @NotNull @DefaultValue Agenda agenda,
         @Valid @NotNull @DefaultValue Submissions submissions,
+        @Valid @NotNull @DefaultValue Schedules schedules,
         @Valid @NotNull @DefaultValue Logins logins,
         @Valid @NotNull @DefaultValue Oidc oidc,
         @Valid @NotNull @DefaultValue Requests requests) {
@@ -91,6 +93,18 @@ public record FrontendProperties(
             return trustedProxies == 0 ? new RemoteAddressResolver() { }
                     : XForwardedRemoteAddressResolver.maxTrustedIndex(trustedProxies);
         }
+    }
+
+    /**
+     * Creating personal schedules, per client as {@code submissions.trusted-proxies} finds it. Attendees
+     * behind one address (a venue's network) share the limit, hence the larger defaults.
+     *
+     * @param perMinute schedules one client may create per minute, on average
+     * @param burst     schedules one client may create at once
+     */
+    public record Schedules(
+            @Min(1) @Max(10_000) @DefaultValue("20") int perMinute,
+            @Min(1) @Max(10_000) @DefaultValue("20") int burst) {
     }
 
     /**

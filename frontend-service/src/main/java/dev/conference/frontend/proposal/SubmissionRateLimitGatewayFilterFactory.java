@@ -1,8 +1,8 @@
 package dev.conference.frontend.proposal;
 
 import dev.conference.frontend.config.FrontendProperties;
+import dev.conference.frontend.web.ClientKey;
 import dev.conference.frontend.web.Problems;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
@@ -10,7 +10,6 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * {@code SubmissionRateLimit} in a route's filters: at most {@code frontend.submissions.per-minute}
@@ -54,18 +53,10 @@ public class SubmissionRateLimitGatewayFilterFactory extends AbstractGatewayFilt
 
     @Override
     public GatewayFilter apply(Object config) {
-        return (exchange, chain) -> limiter.isAllowed("submissions", keyPrefix + client(exchange))
+        return (exchange, chain) -> limiter.isAllowed("submissions", keyPrefix + ClientKey.of(clients, exchange))
                 .flatMap(answer -> answer.isAllowed()
                         ? chain.filter(exchange)
                         : Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many submissions",
                         "You have sent many proposals in a short time. Wait a moment and send it again.", retryAfter));
-    }
-
-    private String client(ServerWebExchange exchange) {
-        InetSocketAddress address = clients.resolve(exchange);
-        if (address == null) {
-            return "unknown";
-        }
-        return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
     }
 }

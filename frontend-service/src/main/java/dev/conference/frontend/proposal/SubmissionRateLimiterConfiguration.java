@@ -1,6 +1,7 @@
 package dev.conference.frontend.proposal;
 
 import dev.conference.frontend.config.FrontendProperties;
+import dev.conference.frontend.schedule.ScheduleRateLimitGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,9 +9,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SubmissionRateLimiterConfiguration {
 
-    /** The token bucket of proposal submissions; it replaces the gateway's default limiter. */
+    /**
+     * The gateway's one Redis rate limiter (it replaces the default one): proposal submissions are its default
+     * bucket, schedule creations a bucket of their own.
+     */
     @Bean
     RedisRateLimiter submissionRateLimiter(FrontendProperties properties) {
-        return SubmissionRateLimitGatewayFilterFactory.limiter(properties.submissions());
+        RedisRateLimiter limiter = SubmissionRateLimitGatewayFilterFactory.limiter(properties.submissions());
+        limiter.getConfig().put(ScheduleRateLimitGatewayFilterFactory.BUCKET,
+                ScheduleRateLimitGatewayFilterFactory.bucket(properties.schedules()));
+        return limiter;
     }
 }

@@ -21,7 +21,7 @@ class OrganizersTest {
     private final Organizers organizers = new Organizers(new FrontendProperties(URI.create("http://c4p"),
             URI.create("http://agenda"), Map.of(), "frontend:", Duration.ofSeconds(5),
             new FrontendProperties.Agenda(Duration.ofSeconds(1), 10, Duration.ofDays(1)),
-            new FrontendProperties.Submissions(10, 5, 0),
+            new FrontendProperties.Submissions(10, 5, 0), new FrontendProperties.Schedules(20, 20),
             new FrontendProperties.Logins(5, 20, Duration.ofMinutes(15)),
             new FrontendProperties.Oidc("groups", "organizers", "preferred_username"),
             new FrontendProperties.Requests(Duration.ofSeconds(10), Duration.ofSeconds(30))));
@@ -42,7 +42,7 @@ class OrganizersTest {
         Organizers withOlivia = new Organizers(new FrontendProperties(URI.create("http://c4p"),
                 URI.create("http://agenda"), Map.of("olivia", hash), "frontend:", Duration.ofSeconds(5),
                 new FrontendProperties.Agenda(Duration.ofSeconds(1), 10, Duration.ofDays(1)),
-                new FrontendProperties.Submissions(10, 5, 0),
+                new FrontendProperties.Submissions(10, 5, 0), new FrontendProperties.Schedules(20, 20),
                 new FrontendProperties.Logins(5, 20, Duration.ofMinutes(15)),
                 new FrontendProperties.Oidc("groups", "organizers", "preferred_username"),
                 new FrontendProperties.Requests(Duration.ofSeconds(10), Duration.ofSeconds(30))));
