@@ -88,6 +88,9 @@ public final class Platform {
                 "c4p.outbox.poll-interval", "200ms",
                 "c4p.outbox.initial-backoff", "200ms",
                 "c4p.outbox.max-backoff", "1s",
+                // Longer than any delivery (the email client's 15 s read timeout), shorter than the 60 s default: a
+                // killed replica's claims come back to the others within the tests' one-minute waits.
+                "c4p.outbox.lease", "20s",
                 "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state", "500ms"));
         if (!database.password().isEmpty()) {
             c4pSettings.put("spring.datasource.password", database.password());
