@@ -158,6 +158,8 @@ class DayOneDefectsTest {
             String options = m.environmentValue(c, "JAVA_TOOL_OPTIONS").orElse("");
             long heap = jvmSize(options, "-Xmx", service);
             long metaspace = jvmSize(options, "-XX:MaxMetaspaceSize=", service);
+            assertThat(jvmSize(options, "-XX:MetaspaceSize=", service))
+                    .as("%s: class metadata triggers no full collection before its limit", service).isEqualTo(metaspace);
             long codeCache = jvmSize(options, "-XX:ReservedCodeCacheSize=", service);
             long direct = jvmSize(options, "-XX:MaxDirectMemorySize=", service);
             jvmSize(options, "-Xss", service);
