@@ -14,8 +14,11 @@ class SubmissionRateLimiterConfiguration {
      * bucket, schedule creations a bucket of their own.
      */
     @Bean
-    RedisRateLimiter submissionRateLimiter(FrontendProperties properties) {
-        RedisRateLimiter limiter = SubmissionRateLimitGatewayFilterFactory.limiter(properties.submissions());
+    RedisRateLimiter clientRateLimiter(FrontendProperties properties) {
+        RedisRateLimiter.Config submissions = SubmissionRateLimitGatewayFilterFactory.bucket(properties.submissions());
+        RedisRateLimiter limiter = new RedisRateLimiter(submissions.getReplenishRate(), submissions.getBurstCapacity(),
+                submissions.getRequestedTokens());
+        limiter.getConfig().put(SubmissionRateLimitGatewayFilterFactory.BUCKET, submissions);
         limiter.getConfig().put(ScheduleRateLimitGatewayFilterFactory.BUCKET,
                 ScheduleRateLimitGatewayFilterFactory.bucket(properties.schedules()));
         return limiter;
