@@ -1,4 +1,4 @@
--- Deletes an item and frees its slot and its proposal, atomically.
+-- Deletes an item and frees its slots and its proposal, atomically.
 --
 -- KEYS[1] items:     hash item id -> item JSON
 -- KEYS[2] slots:     hash "day|startTime|room" -> item id
@@ -16,9 +16,12 @@ if not json then
 end
 
 local item = cjson.decode(json)
-local slot = item['day'] .. '|' .. item['startTime'] .. '|' .. item['room']
-if redis.call('HGET', KEYS[2], slot) == id then
-  redis.call('HDEL', KEYS[2], slot)
+-- items stored before workshops existed have no list of slots: they claim the one they start in
+local slots = item['slots'] or { item['day'] .. '|' .. item['startTime'] .. '|' .. item['room'] }
+for _, slot in ipairs(slots) do
+  if redis.call('HGET', KEYS[2], slot) == id then
+    redis.call('HDEL', KEYS[2], slot)
+  end
 end
 if redis.call('HGET', KEYS[3], item['proposalId']) == id then
   redis.call('HDEL', KEYS[3], item['proposalId'])

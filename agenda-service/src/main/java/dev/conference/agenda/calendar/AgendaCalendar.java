@@ -59,13 +59,26 @@ public class AgendaCalendar {
             line(calendar, "DTSTART:" + utc(item.day(), item.startTime()));
             line(calendar, "DTEND:" + utc(item.day(), item.endTime()));
             line(calendar, "SUMMARY:" + ContentLines.escapeText(item.title()));
-            line(calendar, "DESCRIPTION:" + ContentLines.escapeText(
-                    "Speaker: " + item.speakerName() + "\n\n" + item.abstractText()));
+            line(calendar, "DESCRIPTION:" + ContentLines.escapeText(description(item)));
             line(calendar, "LOCATION:" + ContentLines.escapeText(item.room()));
+            line(calendar, "CATEGORIES:" + item.format().name());
             line(calendar, "END:VEVENT");
         }
         line(calendar, "END:VCALENDAR");
         return calendar.toString();
+    }
+
+    /** Format and level first ("Workshop · Beginner"), then the speaker, the abstract and the speaker's bio. */
+    static String description(AgendaItem item) {
+        StringBuilder description = new StringBuilder(item.format().label());
+        if (item.level() != null) {
+            description.append(" · ").append(item.level().label());
+        }
+        description.append("\n\nSpeaker: ").append(item.speakerName()).append("\n\n").append(item.abstractText());
+        if (item.speakerBio() != null) {
+            description.append("\n\nAbout the speaker: ").append(item.speakerBio());
+        }
+        return description.toString();
     }
 
     private String utc(LocalDate day, LocalTime time) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,7 @@ public final class AgendaGrid {
     private final List<TimeSlot> times;
     private final List<String> rooms;
     private final List<GridSlot> slots;
+    private final Map<Integer, List<List<GridSlot>>> runsByLength = new ConcurrentHashMap<>();
 
     public AgendaGrid(List<LocalDate> days, List<TimeSlot> times, List<String> rooms) {
         require(!days.isEmpty(), "The grid needs at least one day");
@@ -52,6 +55,29 @@ public final class AgendaGrid {
     /** Every slot of the grid, in the order talks fill them. */
     public List<GridSlot> slots() {
         return slots;
+    }
+
+    /**
+     * Every run of {@code length} consecutive time slots of one room on one day, in the order the grid
+     * is filled by a run's first slot. Consecutive means adjacent in the day's slots sorted by start,
+     * whatever the break between them.
+     */
+    public List<List<GridSlot>> runs(int length) {
+        require(length >= 1, "A run has at least one slot");
+        return runsByLength.computeIfAbsent(length, this::allRuns);
+    }
+
+    /** The run of {@code length} slots of {@code first}'s room and day that starts with it; empty when the day ends sooner. */
+    public Optional<List<GridSlot>> runFrom(GridSlot first, int length) {
+        int start = times.indexOf(first.time());
+        if (start < 0 || start + length > times.size()) {
+            return Optional.empty();
+        }
+        List<GridSlot> run = new ArrayList<>(length);
+        for (int i = start; i < start + length; i++) {
+            run.add(new GridSlot(first.day(), times.get(i), first.room()));
+        }
+        return Optional.of(List.copyOf(run));
     }
 
     public int capacity() {
@@ -107,6 +133,18 @@ public final class AgendaGrid {
             for (TimeSlot time : times) {
                 for (String room : rooms) {
                     all.add(new GridSlot(day, time, room));
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private List<List<GridSlot>> allRuns(int length) {
+        List<List<GridSlot>> all = new ArrayList<>();
+        for (LocalDate day : days) {
+            for (int start = 0; start + length <= times.size(); start++) {
+                for (String room : rooms) {
+                    all.add(runFrom(new GridSlot(day, times.get(start), room), length).orElseThrow());
                 }
             }
         }

@@ -4,16 +4,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** No slot of the grid is free for another talk. */
+/** No place of the grid is free for another session. */
 public class AgendaFullException extends ErrorResponseException {
 
-    public AgendaFullException(int capacity) {
-        super(HttpStatus.CONFLICT, problem(capacity), null);
+    private AgendaFullException(String detail) {
+        super(HttpStatus.CONFLICT, problem(detail), null);
     }
 
-    private static ProblemDetail problem(int capacity) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "All " + capacity + " slots of the agenda grid are taken.");
+    /** No slot is free for a talk. */
+    public static AgendaFullException forTalk(int capacity) {
+        return new AgendaFullException("All " + capacity + " slots of the agenda grid are taken.");
+    }
+
+    /** No two consecutive slots of one room on one day are both free for a workshop. */
+    public static AgendaFullException forWorkshop() {
+        return new AgendaFullException(
+                "No two consecutive time slots of one room are both free for a workshop.");
+    }
+
+    private static ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
         problem.setTitle("Agenda is full");
         problem.setProperty("code", "AGENDA_FULL");
         return problem;

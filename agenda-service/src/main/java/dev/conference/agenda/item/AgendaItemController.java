@@ -61,6 +61,13 @@ class AgendaItemController {
         return agenda.move(id, target);
     }
 
+    /** Idempotent: 204 whether or not the proposal had an item; from now on its creation answers 410. */
+    @DeleteMapping("/by-proposal/{proposalId}")
+    ResponseEntity<Void> removeWithdrawn(@PathVariable UUID proposalId) {
+        agenda.removeWithdrawn(proposalId);
+        return ResponseEntity.noContent().build();
+    }
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         agenda.delete(id);

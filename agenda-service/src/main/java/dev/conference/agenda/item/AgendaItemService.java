@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
-/** The agenda's rules: talks fill the grid in order, one per proposal, never two in one slot. */
+/**
+ * The agenda's rules: sessions fill the grid in order, one per proposal, never two in one slot; a
+ * workshop takes two consecutive slots of one room; a withdrawn proposal stays off the agenda.
+ */
 @Service
 public class AgendaItemService {
 
@@ -47,18 +51,33 @@ public class AgendaItemService {
     public record Placement(AgendaItem item, boolean created) {
     }
 
-    /** Puts the talk in the first free slot; a proposal already on the agenda keeps its item. */
-    public Placement create(CreateAgendaItem talk) {
-        return switch (store.create(UUID.randomUUID(), talk, grid.slots())) {
+    /**
+     * Puts a talk in the first free slot, a workshop in the first two consecutive free slots of one
+     * room; a proposal already on the agenda keeps its item, a withdrawn one is refused.
+     */
+    public Placement create(CreateAgendaItem session) {
+        Format format = session.format();
+        return switch (store.create(UUID.randomUUID(), session, grid.runs(format.slots()))) {
             case Creation.Created(AgendaItem item) -> {
                 created.increment();
-                log.info("Agenda entry placed for proposal {}: item {} on {} at {} in {}", item.proposalId(), item.id(),
-                        item.day(), item.startTime(), item.room());
+                log.info("Agenda entry placed for proposal {}: {} {} on {} at {} in {}", item.proposalId(),
+                        item.format().label().toLowerCase(Locale.ROOT), item.id(), item.day(),
+                        item.startTime(), item.room());
                 yield new Placement(item, true);
             }
             case Creation.AlreadyThere(AgendaItem item) -> new Placement(item, false);
-            case Creation.NoFreeSlot() -> throw new AgendaFullException(grid.capacity());
+            case Creation.NoFreeSlot() -> throw format == Format.WORKSHOP
+                    ? AgendaFullException.forWorkshop()
+                    : AgendaFullException.forTalk(grid.capacity());
+            case Creation.ProposalWithdrawn() -> throw new ProposalWithdrawnException(session.proposalId());
         };
+    }
+
+    /** Takes a withdrawn proposal's item off the agenda, if it is there, and keeps the proposal off for good. */
+    public void removeWithdrawn(UUID proposalId) {
+        if (store.removeWithdrawn(proposalId)) {
+            log.info("Agenda entry of withdrawn proposal {} removed", proposalId);
+        }
     }
 
     /**
@@ -93,11 +112,14 @@ public class AgendaItemService {
     }
 
     public AgendaItem move(UUID id, MoveAgendaItem target) {
-        GridSlot slot = grid.find(target.day(), target.startTime(), target.room())
+        GridSlot first = grid.find(target.day(), target.startTime(), target.room())
                 .orElseThrow(() -> outsideGrid(target));
-        return switch (store.move(id, slot)) {
+        // the format never changes, so the slots it needs can be read before the atomic move
+        List<GridSlot> place = grid.runFrom(first, get(id).format().slots())
+                .orElseThrow(() -> SlotTakenException.noSlotAfter(first));
+        return switch (store.move(id, place)) {
             case Move.Moved(AgendaItem item) -> item;
-            case Move.SlotTaken() -> throw new SlotTakenException(slot);
+            case Move.SlotTaken(GridSlot taken) -> throw new SlotTakenException(taken);
             case Move.NoSuchItem() -> throw new AgendaItemNotFoundException(id);
         };
     }

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Agenda items in Redis, under the configured key prefix, in three hashes: the items as JSON by
- * id, the claimed slots ({@code day|startTime|room} to item id) and the proposals (proposal id to
- * item id). Every change touching more than one hash runs as one Lua script, so it is atomic.
+ * id, the claimed slots ({@code day|startTime|room} to item id; a workshop claims two) and the
+ * proposals (proposal id to item id); and a set of the withdrawn proposals. Every change touching
+ * more than one key runs as one Lua script, so it is atomic.
  * Every change also sets {@code <prefix>version} to a new random token, in the same script, so a
  * replica can tell with one GET whether its serialized copy of the agenda is still current.
  */
@@ -28,6 +29,8 @@ public class AgendaItemStore {
     private static final RedisScript<List<String>> MOVE = listScript("scripts/move-agenda-item.lua");
     private static final RedisScript<Long> DELETE = RedisScript.of(new ClassPathResource("scripts/delete-agenda-item.lua"),
             Long.class);
+    private static final RedisScript<Long> REMOVE_PROPOSAL = RedisScript.of(
+            new ClassPathResource("scripts/remove-proposal-item.lua"), Long.class);
 
     private final StringRedisTemplate redis;
     private final HashOperations<String, String, String> hashes;
@@ -36,6 +39,7 @@ public class AgendaItemStore {
     private final String slotsKey;
     private final String proposalsKey;
     private final String versionKey;
+    private final String withdrawnKey;
 
     public AgendaItemStore(StringRedisTemplate redis, JsonMapper json, AgendaProperties properties) {
         this.redis = redis;
@@ -45,6 +49,7 @@ public class AgendaItemStore {
         this.slotsKey = properties.keyPrefix() + "slots";
         this.proposalsKey = properties.keyPrefix() + "proposals";
         this.versionKey = properties.keyPrefix() + "version";
+        this.withdrawnKey = properties.keyPrefix() + "withdrawn";
     }
 
     public sealed interface Creation {
@@ -56,54 +61,80 @@ public class AgendaItemStore {
 
         record NoFreeSlot() implements Creation {
         }
+
+        record ProposalWithdrawn() implements Creation {
+        }
     }
 
     public sealed interface Move {
         record Moved(AgendaItem item) implements Move {
         }
 
-        record SlotTaken() implements Move {
+        /** @param slot the target slot another item holds */
+        record SlotTaken(GridSlot slot) implements Move {
         }
 
         record NoSuchItem() implements Move {
         }
     }
 
-    /** Places the talk in the first of {@code slots} that is free, unless its proposal already has an item. */
-    public Creation create(UUID id, CreateAgendaItem talk, List<GridSlot> slots) {
-        List<String> args = new ArrayList<>(6 + 4 * slots.size());
-        args.addAll(List.of(id.toString(), talk.proposalId().toString(), talk.title(), talk.abstractText(),
-                talk.speakerName(), newVersion()));
-        for (GridSlot slot : slots) {
-            args.addAll(slotArgs(slot));
+    /**
+     * Places the session on the first of {@code places} whose slots are all free (each place a run of
+     * {@code session.format().slots()} consecutive slots of one room), unless its proposal already has
+     * an item or was withdrawn.
+     */
+    public Creation create(UUID id, CreateAgendaItem session, List<List<GridSlot>> places) {
+        int length = session.format().slots();
+        List<String> args = new ArrayList<>(10 + (2 + 2 * length) * places.size());
+        args.addAll(List.of(id.toString(), session.proposalId().toString(), session.title(), session.abstractText(),
+                session.speakerName(), session.format().name(),
+                session.level() == null ? "" : session.level().name(),
+                session.speakerBio() == null ? "" : session.speakerBio(),
+                newVersion(), Integer.toString(length)));
+        for (List<GridSlot> place : places) {
+            if (place.size() != length) {
+                throw new IllegalArgumentException("A " + session.format() + " takes " + length + " slots, not " + place);
+            }
+            args.addAll(placeArgs(place));
         }
-        List<String> reply = redis.execute(CREATE, List.of(itemsKey, slotsKey, proposalsKey, versionKey), args.toArray());
+        List<String> reply = redis.execute(CREATE,
+                List.of(itemsKey, slotsKey, proposalsKey, versionKey, withdrawnKey), args.toArray());
         return switch (reply.getFirst()) {
             case "CREATED" -> new Creation.Created(parse(reply.get(1)));
             case "EXISTING" -> new Creation.AlreadyThere(parse(reply.get(1)));
             case "FULL" -> new Creation.NoFreeSlot();
+            case "WITHDRAWN" -> new Creation.ProposalWithdrawn();
             default -> throw new IllegalStateException("Unexpected reply from the create script: " + reply);
         };
     }
 
-    public Move move(UUID id, GridSlot target) {
-        List<String> args = new ArrayList<>(6);
-        args.add(id.toString());
-        args.addAll(slotArgs(target));
-        args.add(newVersion());
+    /** Moves the item as a whole to {@code targets}, consecutive slots of one room and day, as many as it takes. */
+    public Move move(UUID id, List<GridSlot> targets) {
+        List<String> args = new ArrayList<>(placeArgs(targets));
+        args.add(0, id.toString());
+        args.add(3, newVersion());
         List<String> reply = redis.execute(MOVE, List.of(itemsKey, slotsKey, versionKey), args.toArray());
         return switch (reply.getFirst()) {
             case "MOVED" -> new Move.Moved(parse(reply.get(1)));
-            case "TAKEN" -> new Move.SlotTaken();
+            case "TAKEN" -> new Move.SlotTaken(targets.get(Integer.parseInt(reply.get(1)) - 1));
             case "NOT_FOUND" -> new Move.NoSuchItem();
             default -> throw new IllegalStateException("Unexpected reply from the move script: " + reply);
         };
     }
 
-    /** Deletes the item and frees its slot and proposal; false when there was no such item. */
+    /** Deletes the item and frees its slots and proposal; false when there was no such item. */
     public boolean delete(UUID id) {
         return redis.execute(DELETE, List.of(itemsKey, slotsKey, proposalsKey, versionKey), id.toString(),
                 newVersion()) == 1L;
+    }
+
+    /**
+     * Deletes the proposal's item, if it has one, and remembers the proposal as withdrawn so it is never
+     * placed again; true when an item was deleted.
+     */
+    public boolean removeWithdrawn(UUID proposalId) {
+        return redis.execute(REMOVE_PROPOSAL, List.of(itemsKey, slotsKey, proposalsKey, withdrawnKey, versionKey),
+                proposalId.toString(), newVersion()) == 1L;
     }
 
     public Optional<AgendaItem> find(UUID id) {
@@ -147,9 +178,16 @@ public class AgendaItemStore {
         return UUID.randomUUID().toString();
     }
 
-    private static List<String> slotArgs(GridSlot slot) {
-        return List.of(slot.day().toString(), TimeSlot.format(slot.startTime()), TimeSlot.format(slot.endTime()),
-                slot.room());
+    /** Day and room, then start and end of each slot: the scripts' form of a place. */
+    private static List<String> placeArgs(List<GridSlot> place) {
+        List<String> args = new ArrayList<>(2 + 2 * place.size());
+        args.add(place.getFirst().day().toString());
+        args.add(place.getFirst().room());
+        for (GridSlot slot : place) {
+            args.add(TimeSlot.format(slot.startTime()));
+            args.add(TimeSlot.format(slot.endTime()));
+        }
+        return args;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

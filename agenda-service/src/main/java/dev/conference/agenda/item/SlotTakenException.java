@@ -6,16 +6,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Another talk already holds the slot an item was to move to. */
+/** An item cannot move where it was asked to: another item holds a slot it needs there. */
 public class SlotTakenException extends ErrorResponseException {
 
-    public SlotTakenException(GridSlot slot) {
-        super(HttpStatus.CONFLICT, problem(slot), null);
+    private SlotTakenException(String detail) {
+        super(HttpStatus.CONFLICT, problem(detail), null);
     }
 
-    private static ProblemDetail problem(GridSlot slot) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Another talk is in " + slot.room() + " on " + slot.day() + " at " + TimeSlot.format(slot.startTime()) + ".");
+    /** Another item holds {@code slot}. */
+    public SlotTakenException(GridSlot slot) {
+        this("Another talk is in " + slot.room() + " on " + slot.day() + " at " + TimeSlot.format(slot.startTime()) + ".");
+    }
+
+    /** A workshop asked to start in the day's last slot, which no slot follows. */
+    public static SlotTakenException noSlotAfter(GridSlot slot) {
+        return new SlotTakenException("A workshop takes two consecutive time slots, and "
+                + TimeSlot.format(slot.startTime()) + " is the last time slot of " + slot.day() + ".");
+    }
+
+    private static ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
         problem.setTitle("Slot is taken");
         problem.setProperty("code", "SLOT_TAKEN");
         return problem;

@@ -1,10 +1,11 @@
 package dev.conference.agenda.slot;
 
 import dev.conference.agenda.grid.AgendaGrid;
+import dev.conference.agenda.grid.GridSlot;
+import dev.conference.agenda.grid.TimeSlot;
 import dev.conference.agenda.item.AgendaItem;
 import dev.conference.agenda.item.AgendaItemService;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,18 +27,25 @@ class SlotController {
         this.agenda = agenda;
     }
 
-    private record Place(LocalDate day, LocalTime startTime, String room) {
+    private record DayAndRoom(LocalDate day, String room) {
     }
 
+    /** A slot is an item's when it falls within the item's time: a workshop holds two. */
     @GetMapping(path = "/slots", produces = MediaType.APPLICATION_JSON_VALUE)
     List<SlotView> slots(@RequestParam(defaultValue = "false") boolean free) {
-        Map<Place, UUID> occupied = agenda.list(null, null).stream()
-                .collect(Collectors.toMap(item -> new Place(item.day(), item.startTime(), item.room()), AgendaItem::id,
-                        (first, second) -> first));
+        Map<DayAndRoom, List<AgendaItem>> placed = agenda.list(null, null).stream()
+                .collect(Collectors.groupingBy(item -> new DayAndRoom(item.day(), item.room())));
         return grid.slots().stream()
                 .map(slot -> new SlotView(slot.day(), slot.startTime(), slot.endTime(), slot.room(),
-                        occupied.get(new Place(slot.day(), slot.startTime(), slot.room()))))
+                        holder(placed.getOrDefault(new DayAndRoom(slot.day(), slot.room()), List.of()), slot)))
                 .filter(view -> !free || view.itemId() == null)
                 .toList();
+    }
+
+    private static UUID holder(List<AgendaItem> itemsOfTheRoom, GridSlot slot) {
+        return itemsOfTheRoom.stream()
+                .filter(item -> slot.time().overlaps(new TimeSlot(item.startTime(), item.endTime())))
+                .map(AgendaItem::id)
+                .findFirst().orElse(null);
     }
 }
