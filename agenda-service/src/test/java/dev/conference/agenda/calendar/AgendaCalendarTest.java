@@ -3,6 +3,8 @@ package dev.conference.agenda.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.agenda.item.AgendaItem;
+import dev.conference.agenda.item.Format;
+import dev.conference.agenda.item.Level;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -56,7 +58,7 @@ class AgendaCalendarTest {
 
         assertThat(value(event, Property.SUMMARY)).isEqualTo(tricky.title());
         assertThat(value(event, Property.DESCRIPTION)).isEqualTo(
-                "Speaker: " + tricky.speakerName() + "\n\n" + tricky.abstractText().replace("\r\n", "\n"));
+                "Talk\n\nSpeaker: " + tricky.speakerName() + "\n\n" + tricky.abstractText().replace("\r\n", "\n"));
         assertThat(value(event, Property.LOCATION)).isEqualTo("Room A, upstairs");
     }
 
@@ -70,6 +72,37 @@ class AgendaCalendarTest {
                 .isEqualTo(Instant.parse("2027-05-12T07:00:00Z"));
         assertThat(instant(event, Property.DTEND)).isEqualTo(Instant.parse("2027-05-12T07:45:00Z"));
         assertThat(instant(event, Property.DTSTAMP)).isEqualTo(NOW);
+    }
+
+    @Test
+    void aWorkshopEndsWithItsSecondSlotAndSaysItsFormatLevelAndSpeakerBio() throws Exception {
+        AgendaItem workshop = new AgendaItem(UUID.randomUUID(), UUID.randomUUID(), "Hands on records", "Bring a laptop.",
+                "Ada Lovelace", LocalDate.of(2027, 5, 12), LocalTime.of(9, 0), LocalTime.of(10, 45), "Room B",
+                Format.WORKSHOP, Level.BEGINNER, "Ada wrote the first program;\nshe likes engines.");
+
+        Calendar parsed = parse(calendar.render(List.of(workshop, plain), NOW));
+
+        assertThat(parsed.validate().hasErrors()).as(parsed.validate().toString()).isFalse();
+        VEvent event = parsed.<VEvent>getComponents("VEVENT").getFirst();
+        assertThat(instant(event, Property.DTSTART)).isEqualTo(Instant.parse("2027-05-12T07:00:00Z"));
+        assertThat(instant(event, Property.DTEND)).isEqualTo(Instant.parse("2027-05-12T08:45:00Z"));
+        assertThat(value(event, Property.DESCRIPTION)).isEqualTo("Workshop · Beginner\n\nSpeaker: Ada Lovelace\n\n"
+                + "Bring a laptop.\n\nAbout the speaker: Ada wrote the first program;\nshe likes engines.");
+        assertThat(value(event, Property.CATEGORIES)).isEqualTo("WORKSHOP");
+        VEvent talk = parsed.<VEvent>getComponents("VEVENT").get(1);
+        assertThat(value(talk, Property.DESCRIPTION)).startsWith("Talk\n\nSpeaker: Ada Lovelace");
+        assertThat(value(talk, Property.CATEGORIES)).isEqualTo("TALK");
+    }
+
+    @Test
+    void aTalksLevelFollowsItsFormat() throws Exception {
+        AgendaItem advanced = new AgendaItem(UUID.randomUUID(), UUID.randomUUID(), "Deep", "Deeper.", "Grace",
+                LocalDate.of(2027, 5, 12), LocalTime.of(9, 0), LocalTime.of(9, 45), "Main Hall", Format.TALK,
+                Level.ADVANCED, null);
+
+        VEvent event = parse(calendar.render(List.of(advanced), NOW)).<VEvent>getComponents("VEVENT").getFirst();
+
+        assertThat(value(event, Property.DESCRIPTION)).isEqualTo("Talk · Advanced\n\nSpeaker: Grace\n\nDeeper.");
     }
 
     @Test
@@ -106,6 +139,6 @@ class AgendaCalendarTest {
     private static AgendaItem item(String title, String speaker, String abstractText, LocalDate day, String start,
             String end, String room) {
         return new AgendaItem(UUID.randomUUID(), UUID.randomUUID(), title, abstractText, speaker, day,
-                LocalTime.parse(start), LocalTime.parse(end), room);
+                LocalTime.parse(start), LocalTime.parse(end), room, Format.TALK, null, null);
     }
 }

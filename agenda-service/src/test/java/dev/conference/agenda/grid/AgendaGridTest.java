@@ -30,6 +30,42 @@ class AgendaGridTest {
     }
 
     @Test
+    void workshopPairsAreConsecutiveSlotsOfOneRoomInFillOrderOfTheirFirstSlot() {
+        AgendaGrid threeSlots = new AgendaGrid(List.of(DAY_TWO, DAY_ONE),
+                List.of(TimeSlot.of("13:30-14:15"), TimeSlot.of("09:00-09:45"), TimeSlot.of("10:00-10:45")),
+                List.of("Main Hall", "Room A"));
+
+        assertThat(threeSlots.runs(2)).extracting(AgendaGridTest::describe).containsExactly(
+                "2027-05-12 Main Hall 09:00-09:45+10:00-10:45", "2027-05-12 Room A 09:00-09:45+10:00-10:45",
+                "2027-05-12 Main Hall 10:00-10:45+13:30-14:15", "2027-05-12 Room A 10:00-10:45+13:30-14:15",
+                "2027-05-13 Main Hall 09:00-09:45+10:00-10:45", "2027-05-13 Room A 09:00-09:45+10:00-10:45",
+                "2027-05-13 Main Hall 10:00-10:45+13:30-14:15", "2027-05-13 Room A 10:00-10:45+13:30-14:15");
+    }
+
+    @Test
+    void runsOfOneSlotAreTheSlotsInFillOrder() {
+        assertThat(grid.runs(1)).extracting(List::getFirst).containsExactlyElementsOf(grid.slots());
+        assertThat(grid.runs(1)).allSatisfy(run -> assertThat(run).hasSize(1));
+    }
+
+    @Test
+    void aDayWithOneSlotHasNoWorkshopPair() {
+        AgendaGrid oneSlot = new AgendaGrid(List.of(DAY_ONE), List.of(TimeSlot.of("09:00-09:45")), List.of("A", "B"));
+
+        assertThat(oneSlot.runs(2)).isEmpty();
+    }
+
+    @Test
+    void theRunFromASlotFollowsItsRoomAndDayAndEndsWithTheDay() {
+        GridSlot first = grid.find(DAY_ONE, LocalTime.of(9, 0), "Room A").orElseThrow();
+        GridSlot last = grid.find(DAY_ONE, LocalTime.of(10, 0), "Room A").orElseThrow();
+
+        assertThat(grid.runFrom(first, 2)).hasValueSatisfying(run -> assertThat(run).containsExactly(first, last));
+        assertThat(grid.runFrom(last, 1)).contains(List.of(last));
+        assertThat(grid.runFrom(last, 2)).isEmpty();
+    }
+
+    @Test
     void capacityIsDaysTimesSlotsTimesRooms() {
         assertThat(grid.capacity()).isEqualTo(2 * 2 * 3);
     }
@@ -72,6 +108,11 @@ class AgendaGridTest {
                 new Placed(DAY_ONE, LocalTime.of(9, 0), "Old Room"),
                 new Placed(DAY_ONE, LocalTime.of(10, 0), "Main Hall"),
                 new Placed(DAY_TWO, LocalTime.of(9, 0), "Main Hall"));
+    }
+
+    private static String describe(List<GridSlot> run) {
+        return run.getFirst().day() + " " + run.getFirst().room() + " "
+                + String.join("+", run.stream().map(slot -> slot.time().toString()).toList());
     }
 
     @Test
