@@ -40,11 +40,11 @@ async function toggleStar(item, wanted) {
 }
 
 function talkCard(item) {
+  // The star comes after the title in the focus order; the stylesheet shows it in the card's corner.
   return el('article', { class: 'talk', attrs: { 'data-item': item.id } },
-    el('div', { class: 'talk-head' },
-      el('p', { class: 'talk-room', text: `${item.room} · ${timeRange(item)}` }),
-      starButton(item, starred.has(item.id), (wanted) => toggleStar(item, wanted))),
+    el('p', { class: 'talk-room', text: `${item.room} · ${timeRange(item)}` }),
     el('h3', { class: 'talk-title' }, el('a', { text: item.title, attrs: { href: talkPath(item) } })),
+    starButton(item, starred.has(item.id), (wanted) => toggleStar(item, wanted)),
     el('p', { class: 'talk-speaker', text: item.speakerName }),
     badges(item),
     item.abstract ? el('details', { class: 'talk-abstract' },

@@ -27,15 +27,18 @@ export function focusField(form, name) {
   if (input) input.focus();
 }
 
-/** format, level (null when not stated) and speakerBio (null when blank). */
+/**
+ * format, level and speakerBio, each only when it says something: c4p takes a missing format as a talk, a missing level
+ * as not stated and a missing bio as none.
+ */
 export function newFieldValues(form) {
   const format = form.querySelector('[name="format"]:checked');
   const bio = form.elements.speakerBio.value;
-  return {
-    format: format ? format.value : 'TALK',
-    level: form.elements.level.value || null,
-    speakerBio: bio.trim() ? bio : null,
-  };
+  const values = {};
+  if (format && format.value !== 'TALK') values.format = format.value;
+  if (form.elements.level.value) values.level = form.elements.level.value;
+  if (bio.trim()) values.speakerBio = bio;
+  return values;
 }
 
 export function setNewFieldValues(form, proposal) {

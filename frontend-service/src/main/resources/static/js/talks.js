@@ -41,14 +41,18 @@ export function starButton(item, starred, toggle) {
     class: 'star',
     attrs: { type: 'button', 'aria-pressed': String(starred), 'aria-label': `Star “${item.title}”`, 'data-item': item.id },
   }, el('span', { class: 'star-icon', attrs: { 'aria-hidden': 'true' } }));
+  // Busy rather than disabled while the change is under way: a disabled button would lose the keyboard focus.
+  let busy = false;
   button.addEventListener('click', async () => {
+    if (busy) return;
+    busy = true;
+    button.setAttribute('aria-busy', 'true');
     const wanted = button.getAttribute('aria-pressed') !== 'true';
-    button.disabled = true;
     try {
       if (await toggle(wanted)) button.setAttribute('aria-pressed', String(wanted));
     } finally {
-      button.disabled = false;
-      button.focus();
+      busy = false;
+      button.removeAttribute('aria-busy');
     }
   });
   return button;
