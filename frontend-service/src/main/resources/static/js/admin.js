@@ -141,6 +141,10 @@ async function loadDetails(id, container) {
   }
   const p = result.data;
   container.append(el('p', { class: 'abstract', text: p.abstract }));
+  container.append(el('p', { class: 'muted', text: [p.format === 'WORKSHOP' ? 'Workshop' : 'Talk',
+    p.level ? `level ${String(p.level).toLowerCase()}` : 'level not stated'].join(' · ') }));
+  if (p.speakerBio) container.append(el('p', { class: 'abstract speaker-bio', text: p.speakerBio }));
+  if (p.withdrawnAt) container.append(el('p', { class: 'muted', text: `Withdrawn by the speaker on ${formatInstant(p.withdrawnAt)}` }));
   if (p.decidedAt) {
     container.append(el('p', { class: 'muted', text: `${p.status} by ${p.decidedBy || 'unknown'} on ${formatInstant(p.decidedAt)}` }));
   }
@@ -165,7 +169,10 @@ async function loadDetails(id, container) {
 }
 
 function labelOf(kind) {
-  return ({ AGENDA_ENTRY: 'Agenda entry', DECISION_EMAIL: 'Decision email', RECEIVED_EMAIL: '“Received” email' })[kind] || kind;
+  return ({
+    AGENDA_ENTRY: 'Agenda entry', DECISION_EMAIL: 'Decision email', RECEIVED_EMAIL: '“Received” email',
+    WITHDRAWAL_EMAIL: '“Withdrawn” email', AGENDA_REMOVAL: 'Taken off the agenda',
+  })[kind] || kind;
 }
 
 async function decide(p, decision, container) {
@@ -202,7 +209,7 @@ async function loadEmails() {
     body.append(el('tr', {},
       el('td', { text: formatInstant(n.createdAt) }),
       el('td', { text: n.to }),
-      el('td', { text: ({ PROPOSAL_RECEIVED: 'Received', PROPOSAL_APPROVED: 'Accepted', PROPOSAL_REJECTED: 'Not accepted' })[n.template] || n.template }),
+      el('td', { text: ({ PROPOSAL_RECEIVED: 'Received', PROPOSAL_APPROVED: 'Accepted', PROPOSAL_REJECTED: 'Not accepted', PROPOSAL_WITHDRAWN: 'Withdrawn' })[n.template] || n.template }),
       el('td', { text: n.proposalTitle }),
       el('td', {}, el('span', { class: `badge badge-${String(n.status).toLowerCase()}`, text: n.status })),
       el('td', { text: String(n.attempts) }),

@@ -1,21 +1,16 @@
 import { api, problemText } from './api.js';
 import { el, clear, show, say, formatInstant } from './dom.js';
+import { countBio, fieldError as showError, focusField, newFieldValues, showFieldErrors } from './proposal-form.js';
 
 const form = document.getElementById('proposal-form');
 const closed = document.getElementById('cfp-closed');
 const message = document.getElementById('form-message');
 const done = document.getElementById('confirmation');
-const fields = ['title', 'abstract', 'speakerName', 'speakerEmail'];
+const textFields = ['title', 'abstract', 'speakerName', 'speakerEmail'];
+const fields = [...textFields, 'format', 'level', 'speakerBio'];
 
 function fieldError(name, text) {
-  const input = form.elements[name];
-  const error = document.getElementById(`${name}-error`);
-  error.textContent = text || '';
-  if (text) {
-    input.setAttribute('aria-invalid', 'true');
-  } else {
-    input.removeAttribute('aria-invalid');
-  }
+  showError(form, name, text);
 }
 
 function showClosed(cfp, detail) {
@@ -60,7 +55,7 @@ form.addEventListener('submit', async (event) => {
   say(message, '');
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
-  const submission = Object.fromEntries(fields.map((name) => [name, form.elements[name].value]));
+  const submission = { ...Object.fromEntries(textFields.map((name) => [name, form.elements[name].value])), ...newFieldValues(form) };
   const result = await api('/api/proposals', { method: 'POST', json: submission });
   button.disabled = false;
   if (result.status === 201) {
@@ -68,15 +63,9 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   if (result.status === 400 && result.data && Array.isArray(result.data.errors) && result.data.errors.length) {
-    let first = null;
-    for (const error of result.data.errors) {
-      if (fields.includes(error.field)) {
-        fieldError(error.field, error.message);
-        first = first || error.field;
-      }
-    }
+    const first = showFieldErrors(form, result.data.errors, fields);
     say(message, 'Please correct the fields marked below.', 'error');
-    if (first) form.elements[first].focus();
+    if (first) focusField(form, first);
     return;
   }
   if (result.status === 403 && result.data && result.data.code === 'CFP_CLOSED') {
@@ -86,4 +75,5 @@ form.addEventListener('submit', async (event) => {
   say(message, problemText(result, 'Your proposal could not be sent. Please try again.'), 'error');
 });
 
+countBio(form);
 checkWindow();

@@ -116,6 +116,11 @@ class RoutingTest extends GatewayTest {
         http.get().uri("/track/some-token").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(html -> assertThat(html).contains("/js/track.js"));
+        http.get().uri("/schedule").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html).contains("/js/schedule.js"));
+        http.get().uri("/talks/0b7e4c1e-5a57-4a83-9a5e-8d5f0c9b2a11").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html).contains("/js/talk.js"));
         http.get().uri("/login").exchange().expectStatus().isSeeOther().expectHeader().valueEquals("Location", "/admin");
     }
 }

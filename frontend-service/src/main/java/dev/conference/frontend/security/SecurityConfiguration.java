@@ -53,9 +53,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what (the route table in the service README). Anyone: the pages, agenda reads, submitting, tracking, the CfP
- * window, personal schedules (whoever holds the token), health and Prometheus. Organizers only: everything else under
- * {@code /api}. Nothing else of the actuator.
+ * Who may call what (the route table in the service README). Anyone: the pages, agenda reads, submitting, the CfP
+ * window; whoever holds the token: tracking, editing and withdrawing a proposal, personal schedules; health and
+ * Prometheus. Organizers only: everything else under {@code /api}. Nothing else of the actuator.
  *
  * <p>API callers get problem+json: 401 without a login, 403 for a logged-in user who is not an
  * organizer or a state-changing request without the CSRF token. The token is double-submit: the
@@ -104,6 +104,8 @@ public class SecurityConfiguration {
                         .matchers(AgendaRead.MATCHER).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/proposals").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/proposals/track/*", "/api/cfp", "/api/login-options").permitAll()
+                        .pathMatchers(HttpMethod.PUT, "/api/proposals/track/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/proposals/track/*/withdrawal").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/schedules").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/schedules/*").permitAll()
                         .pathMatchers(HttpMethod.PUT, "/api/schedules/*/talks/*").permitAll()

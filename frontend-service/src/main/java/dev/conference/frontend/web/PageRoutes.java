@@ -11,13 +11,18 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The pages' addresses: {@code /} (agenda), {@code /submit}, {@code /track/{token}}, {@code /admin}. */
+/**
+ * The pages' addresses: {@code /} (agenda), {@code /schedule} (my schedule), {@code /talks/{id}} (a talk's permalink),
+ * {@code /submit}, {@code /track/{token}}, {@code /admin}.
+ */
 @Configuration(proxyBeanMethods = false)
 class PageRoutes {
 
     @Bean
     RouterFunction<ServerResponse> pages() {
         return RouterFunctions.route()
+                .GET("/schedule", request -> page("schedule.html"))
+                .GET("/talks/{id}", request -> page("talk.html"))
                 .GET("/submit", request -> page("submit.html"))
                 .GET("/track/{token}", request -> page("track.html"))
                 .GET("/admin", request -> page("admin.html"))

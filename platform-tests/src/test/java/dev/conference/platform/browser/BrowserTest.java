@@ -120,6 +120,75 @@ abstract class BrowserTest extends PlatformTest {
         return JsonPath.read(items, "$[0].day");
     }
 
+    /** A talk on the agenda: its proposal, agenda item, day and title. */
+    protected record Talk(String proposalId, String itemId, String day, String title, String trackingToken) {
+    }
+
+    /**
+     * Submits a proposal straight to c4p-service (format, level and speakerBio as given; null leaves one out), approves
+     * it and waits until it is on the agenda.
+     */
+    protected Talk approvedTalk(String title, String format, String level, String speakerBio) {
+        Talk pending = pendingProposal(title, format, level, speakerBio);
+        decide(pending.proposalId(), "APPROVED");
+        String day = agendaDayOf(pending.proposalId());
+        return new Talk(pending.proposalId(), agendaItemIdsFor(pending.proposalId()).getFirst(), day, title,
+                pending.trackingToken());
+    }
+
+    /** The agenda item as agenda-service answers it now (JSON). */
+    protected String agendaItem(Talk talk) {
+        return agenda.get().uri("/agenda-items/{id}", talk.itemId()).retrieve().body(String.class);
+    }
+
+    protected String roomOf(Talk talk) {
+        return JsonPath.read(agendaItem(talk), "$.room");
+    }
+
+    /** Clicks the star of the talk's card on the agenda page shown and waits until it says {@code starred}. */
+    protected static void starOnTheAgenda(Talk talk, boolean starred) {
+        browser.find(".talk[data-item='" + talk.itemId() + "'] .star").click();
+        browser.waitUntil("the star of \"" + talk.title() + "\" is " + (starred ? "on" : "off"), d -> String.valueOf(starred)
+                .equals(d.findElement(By.cssSelector(".talk[data-item='" + talk.itemId() + "'] .star")).getDomAttribute("aria-pressed")));
+    }
+
+    /** Submits a proposal straight to c4p-service; it stays PENDING. */
+    protected Talk pendingProposal(String title, String format, String level, String speakerBio) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("title", title);
+        body.put("abstract", "What we learned, and what we would do again.");
+        body.put("speakerName", "Grace Hopper");
+        body.put("speakerEmail", newSpeakerEmail());
+        if (format != null) {
+            body.put("format", format);
+        }
+        if (level != null) {
+            body.put("level", level);
+        }
+        if (speakerBio != null) {
+            body.put("speakerBio", speakerBio);
+        }
+        org.springframework.http.ResponseEntity<String> created = c4p.post().uri("/proposals")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toEntity(String.class);
+        assertThat(created.getStatusCode().value()).as("submission: %s", created.getBody()).isEqualTo(201);
+        return new Talk(JsonPath.read(created.getBody(), "$.id"), null, null, title,
+                JsonPath.read(created.getBody(), "$.trackingToken"));
+    }
+
+    /** Asserts that the page as it is now has no WCAG 2.1 A/AA violation axe-core finds, naming each one it finds. */
+    protected static void assertAccessible(String state) {
+        List<Axe.Violation> violations = Axe.violations(browser);
+        assertThat(violations).as("axe-core's WCAG 2.1 A/AA violations on %s (%s):%s", state,
+                browser.driver.getCurrentUrl(), Axe.describe(violations)).isEmpty();
+    }
+
+    /** Forgets this browser's personal schedule (its token in localStorage): the next star makes a new one. */
+    protected static void forgetMySchedule() {
+        browser.open("/schedule");
+        browser.script("localStorage.clear()");
+    }
+
     /** The talk's card on the agenda page of its day, reloading the page until the card is there. */
     protected WebElement talkOnAgendaPage(String title, String day, boolean stale) {
         return browser.reloadUntil("\"" + title + "\" is on the agenda of " + day + (stale ? " with" : " without")
