@@ -12,6 +12,21 @@ import org.openqa.selenium.WebElement;
  */
 class AccessibilityTest extends BrowserTest {
 
+    /** The check itself can fail: elements planted in a page that break WCAG rules are reported, by rule. */
+    @Test
+    void axeReportsViolationsPlantedInAPage() {
+        browser.open("/submit");
+        browser.visible("#proposal-form");
+        browser.script("""
+                const image = document.createElement('img');
+                image.src = '/favicon.svg';
+                const field = document.createElement('input');
+                field.type = 'text';
+                document.querySelector('main').append(image, field);
+                """);
+        assertThat(Axe.violations(browser)).extracting(Axe.Violation::id).contains("image-alt", "label");
+    }
+
     @Test
     void agendaFilteredAndWithAStarredTalk() {
         Talk talk = approvedTalk(unique("Accessible agendas"), null, null, null);
