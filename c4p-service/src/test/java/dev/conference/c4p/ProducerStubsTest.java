@@ -62,7 +62,7 @@ public abstract class ProducerStubsTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(5));
         var email = new C4pProperties.Endpoint(URI.create(stubs.findStubUrl("email-service").toString()),
                 Duration.ofSeconds(1), Duration.ofSeconds(5));
-        var outbox = new C4pProperties.Outbox(Duration.ofSeconds(1), new C4pProperties.InFlight(8, 8, 8),
+        var outbox = new C4pProperties.Outbox(Duration.ofSeconds(1), new C4pProperties.InFlight(8, 8, 8, 8, 8),
                 Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofDays(7),
                 Duration.ofMinutes(10), 1000);
         return new C4pProperties(URI.create("http://localhost:8080"), new C4pProperties.Cfp(null, null), agenda, email,

@@ -53,7 +53,8 @@ class ActuatorTest extends SmtpBackedTest {
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        for (String template : List.of("PROPOSAL_RECEIVED", "PROPOSAL_APPROVED", "PROPOSAL_REJECTED")) {
+        for (String template : List.of("PROPOSAL_RECEIVED", "PROPOSAL_APPROVED", "PROPOSAL_REJECTED",
+                "PROPOSAL_WITHDRAWN")) {
             assertThat(metrics).containsPattern("emails_failed_total\\{.*template=\"" + template + "\".*} ")
                     .containsPattern("emails_refused_total\\{.*template=\"" + template + "\".*} ");
         }

@@ -82,11 +82,15 @@ public record C4pProperties(
      *
      * @param agendaEntry   agenda entries in flight at most
      * @param decisionEmail decision emails in flight at most
-     * @param receivedEmail "we received your proposal" emails in flight at most
+     * @param receivedEmail   "we received your proposal" emails in flight at most
+     * @param agendaRemoval   removals of withdrawn talks from the agenda in flight at most
+     * @param withdrawalEmail "your proposal was withdrawn" emails in flight at most
      */
     public record InFlight(
             @Positive @DefaultValue("16") int agendaEntry,
             @Positive @DefaultValue("16") int decisionEmail,
-            @Positive @DefaultValue("16") int receivedEmail) {
+            @Positive @DefaultValue("16") int receivedEmail,
+            @Positive @DefaultValue("4") int agendaRemoval,
+            @Positive @DefaultValue("4") int withdrawalEmail) {
     }
 }

@@ -3,6 +3,7 @@ package dev.conference.c4p.consistency;
 import dev.conference.c4p.agenda.AgendaClient;
 import dev.conference.c4p.agenda.AgendaEntry;
 import dev.conference.c4p.agenda.AgendaItemRef;
+import dev.conference.c4p.agenda.AgendaRemoval;
 import dev.conference.c4p.outbox.Outbox;
 import dev.conference.c4p.outbox.OutboxKind;
 import dev.conference.c4p.proposal.Proposal;
@@ -11,6 +12,7 @@ import dev.conference.c4p.proposal.ProposalStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -23,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Compares approved proposals with the agenda. An approved talk missing from the agenda whose agenda
  * entry is not still pending gets its entry queued again through the outbox (the same idempotent
- * delivery as the first time); agenda items without an approved proposal are only reported.
+ * delivery as the first time). Agenda items without an approved proposal are reported; those whose
+ * proposal its speaker withdrew get the proposal's agenda removal queued again the same way (a
+ * withdrawn proposal's entry is never queued again: it is not approved).
  */
 @Service
 public class ConsistencyCheck {
@@ -55,17 +59,36 @@ public class ConsistencyCheck {
                 repaired.add(id);
             }
         }
-        List<UUID> orphans = items.stream()
+        List<AgendaItemRef> orphanItems = items.stream()
                 .filter(item -> !approved.containsKey(item.proposalId()))
-                .map(AgendaItemRef::id)
-                .sorted()
                 .toList();
-        ConsistencyReport report = new ConsistencyReport(approved.size(), items.size(), missing, repaired, orphans);
+        List<UUID> orphans = orphanItems.stream().map(AgendaItemRef::id).sorted().toList();
+        List<UUID> removing = queueRemovalsOfWithdrawn(orphanItems);
+        ConsistencyReport report = new ConsistencyReport(approved.size(), items.size(), missing, repaired, orphans,
+                removing);
         if (!missing.isEmpty() || !orphans.isEmpty()) {
             log.warn("Agenda drift: {}", report);
         } else {
             log.info("Agenda consistent: {} approved proposals, {} agenda items", approved.size(), items.size());
         }
         return report;
+    }
+
+    /** Queues the agenda removal of each orphan whose proposal was withdrawn; returns those items, unless on its way. */
+    private List<UUID> queueRemovalsOfWithdrawn(List<AgendaItemRef> orphans) {
+        Set<UUID> withdrawn = proposals.findAllById(orphans.stream().map(AgendaItemRef::proposalId)
+                        .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
+                .filter(proposal -> proposal.getStatus() == ProposalStatus.WITHDRAWN)
+                .map(Proposal::getId)
+                .collect(Collectors.toSet());
+        List<UUID> queued = new ArrayList<>();
+        for (AgendaItemRef item : orphans) {
+            UUID proposalId = item.proposalId();
+            if (withdrawn.contains(proposalId) && outbox.requeue(proposalId, OutboxKind.AGENDA_REMOVAL,
+                    "proposal:" + proposalId + ":agenda-removal", new AgendaRemoval(proposalId))) {
+                queued.add(item.id());
+            }
+        }
+        return queued.stream().sorted().toList();
     }
 }

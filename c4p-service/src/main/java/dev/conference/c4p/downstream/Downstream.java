@@ -3,9 +3,12 @@ package dev.conference.c4p.downstream;
 import dev.conference.c4p.config.C4pProperties;
 import dev.conference.c4p.outbox.DeliveryFailure;
 import java.net.http.HttpClient;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -32,15 +35,29 @@ public class Downstream {
         this.breaker = breakers.create(name);
     }
 
-    /** POSTs the JSON body; returns the 2xx status it was answered with, and throws on any other answer. */
-    public HttpStatusCode post(String path, String idempotencyKey, String jsonBody) {
-        Answer answer = breaker.run(() -> exchange(path, idempotencyKey, jsonBody), failure -> {
+    /**
+     * POSTs the JSON body; returns the 2xx status it was answered with, or one of the {@code alsoDone} statuses
+     * (refusals that mean there is nothing left to do), and throws on any other answer.
+     */
+    public HttpStatusCode post(String path, String idempotencyKey, String jsonBody, HttpStatus... alsoDone) {
+        return send(HttpMethod.POST, path, idempotencyKey, jsonBody, alsoDone);
+    }
+
+    /** DELETEs; returns the 2xx status it was answered with, and throws on any other answer. */
+    public HttpStatusCode delete(String path, String idempotencyKey) {
+        return send(HttpMethod.DELETE, path, idempotencyKey, null);
+    }
+
+    private HttpStatusCode send(HttpMethod method, String path, String idempotencyKey, String jsonBody,
+                                HttpStatus... alsoDone) {
+        Answer answer = breaker.run(() -> exchange(method, path, idempotencyKey, jsonBody), failure -> {
             throw DeliveryFailure.retryable(name + " unavailable: " + describe(failure), failure);
         });
-        if (!answer.status().is2xxSuccessful()) {
-            throw DeliveryFailure.permanent(name + " refused it (" + answer.status().value() + "): " + answer.body());
+        if (answer.status().is2xxSuccessful()
+                || Arrays.stream(alsoDone).anyMatch(status -> status.value() == answer.status().value())) {
+            return answer.status();
         }
-        return answer.status();
+        throw DeliveryFailure.permanent(name + " refused it (" + answer.status().value() + "): " + answer.body());
     }
 
     /** GETs JSON; a failure of any kind is a {@link DeliveryFailure} that says why. */
@@ -50,12 +67,13 @@ public class Downstream {
         });
     }
 
-    private Answer exchange(String path, String idempotencyKey, String jsonBody) {
-        return http.post().uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", idempotencyKey)
-                .body(jsonBody)
-                .exchange((request, response) -> {
+    private Answer exchange(HttpMethod method, String path, String idempotencyKey, String jsonBody) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path).header("Idempotency-Key", idempotencyKey);
+        if (jsonBody != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(jsonBody);
+        }
+        return request
+                .exchange((ignored, response) -> {
                     HttpStatusCode status = response.getStatusCode();
                     if (status.is2xxSuccessful()) {
                         return new Answer(status, "");

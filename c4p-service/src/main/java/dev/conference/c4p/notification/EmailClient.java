@@ -24,11 +24,11 @@ public class EmailClient implements OutboxHandler {
 
     @Override
     public Set<OutboxKind> kinds() {
-        return Set.of(OutboxKind.RECEIVED_EMAIL, OutboxKind.DECISION_EMAIL);
+        return Set.of(OutboxKind.RECEIVED_EMAIL, OutboxKind.DECISION_EMAIL, OutboxKind.WITHDRAWAL_EMAIL);
     }
 
     @Override
-    public void deliver(String idempotencyKey, String payload) {
+    public void deliver(OutboxKind kind, String idempotencyKey, String payload) {
         email.post("/emails", idempotencyKey, payload);
     }
 }

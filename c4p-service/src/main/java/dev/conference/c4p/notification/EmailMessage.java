@@ -7,7 +7,7 @@ public record EmailMessage(String idempotencyKey, Template template, String to, 
                            String proposalTitle, String trackingUrl) {
 
     public enum Template {
-        PROPOSAL_RECEIVED, PROPOSAL_APPROVED, PROPOSAL_REJECTED
+        PROPOSAL_RECEIVED, PROPOSAL_APPROVED, PROPOSAL_REJECTED, PROPOSAL_WITHDRAWN
     }
 
     public static EmailMessage of(String idempotencyKey, Template template, Proposal proposal, String trackingUrl) {

@@ -8,9 +8,10 @@ public interface OutboxHandler {
     Set<OutboxKind> kinds();
 
     /**
-     * Delivers one event; returns normally only when the receiver accepted it.
+     * Delivers one event of one of its {@link #kinds()}; returns normally only when the receiver accepted it
+     * (or answered that it is no longer needed).
      *
      * @throws DeliveryFailure when it did not
      */
-    void deliver(String idempotencyKey, String payload);
+    void deliver(OutboxKind kind, String idempotencyKey, String payload);
 }

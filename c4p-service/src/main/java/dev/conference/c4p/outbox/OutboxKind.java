@@ -7,10 +7,14 @@ public enum OutboxKind {
     /** The approved talk's place on the agenda. */
     AGENDA_ENTRY,
     /** The "approved" or "rejected" email. */
-    DECISION_EMAIL;
+    DECISION_EMAIL,
+    /** The removal of a withdrawn talk's place on the agenda (only when it had been approved). */
+    AGENDA_REMOVAL,
+    /** The "your proposal was withdrawn" email. */
+    WITHDRAWAL_EMAIL;
 
-    /** Whether an organizer's decision caused it (rather than the submission). */
+    /** Whether an organizer's decision caused it (rather than the submission or a withdrawal). */
     public boolean followsDecision() {
-        return this != RECEIVED_EMAIL;
+        return this == AGENDA_ENTRY || this == DECISION_EMAIL;
     }
 }

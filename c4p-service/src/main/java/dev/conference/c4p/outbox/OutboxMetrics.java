@@ -34,16 +34,23 @@ class OutboxMetrics {
                 .description("How long the oldest outbox event not delivered yet has been waiting; 0 when none is")
                 .baseUnit("seconds")
                 .register(meters);
+        // From the start, at zero, like the relay's outcome counters: a rate over the lag exists before the first delivery.
+        for (OutboxKind kind : OutboxKind.values()) {
+            lag(kind);
+        }
     }
 
     /** An event of this kind, created at {@code createdAt}, was accepted by its receiver just now. */
     void delivered(OutboxKind kind, Instant createdAt) {
-        Timer.builder("outbox.delivery.lag")
+        lag(kind).record(Duration.between(createdAt, clock.instant()));
+    }
+
+    private Timer lag(OutboxKind kind) {
+        return Timer.builder("outbox.delivery.lag")
                 .description("Time from an outbox event's creation to its accepted delivery")
                 .tag("kind", kind.name())
                 .serviceLevelObjectives(LAG_BUCKETS)
-                .register(meters)
-                .record(Duration.between(createdAt, clock.instant()));
+                .register(meters);
     }
 
     /** The creation time of the oldest pending event, or null when none is pending. */

@@ -98,6 +98,8 @@ public class OutboxRelay implements SmartLifecycle {
             case AGENDA_ENTRY -> limits.agendaEntry();
             case DECISION_EMAIL -> limits.decisionEmail();
             case RECEIVED_EMAIL -> limits.receivedEmail();
+            case AGENDA_REMOVAL -> limits.agendaRemoval();
+            case WITHDRAWAL_EMAIL -> limits.withdrawalEmail();
         };
     }
 
@@ -199,7 +201,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void attempt(OutboxStore.ClaimedEvent event, int attempt, Span span) {
         OutboxHandler handler = handlers.get(event.kind());
         try {
-            handler.deliver(event.idempotencyKey(), event.payload());
+            handler.deliver(event.kind(), event.idempotencyKey(), event.payload());
             Instant createdAt = store.markDelivered(event.id(), clock.instant());
             lateness.delivered(event.kind(), createdAt);
             DeliverySpans.outcome(span, "delivered", null);

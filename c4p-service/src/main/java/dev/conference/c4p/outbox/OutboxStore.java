@@ -189,7 +189,7 @@ public class OutboxStore {
                         select id, proposal_id, kind, payload::text as payload, status, attempts, last_error,
                                next_attempt_at, delivered_at, created_at
                         from outbox_event
-                        where kind in ('RECEIVED_EMAIL', 'DECISION_EMAIL')
+                        where kind in ('RECEIVED_EMAIL', 'DECISION_EMAIL', 'WITHDRAWAL_EMAIL')
                           and (cast(:status as varchar) is null or status = cast(:status as varchar))
                         order by created_at desc, id
                         offset :offset limit :limit
@@ -206,7 +206,7 @@ public class OutboxStore {
     public long countEmailEvents(DeliveryStatus status) {
         return jdbc.sql("""
                         select count(*) from outbox_event
-                        where kind in ('RECEIVED_EMAIL', 'DECISION_EMAIL')
+                        where kind in ('RECEIVED_EMAIL', 'DECISION_EMAIL', 'WITHDRAWAL_EMAIL')
                           and (cast(:status as varchar) is null or status = cast(:status as varchar))
                         """)
                 .param("status", status == null ? null : status.name())

@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A decision that contradicts the one already taken. */
+/** A decision that contradicts the one already taken, or comes after the speaker withdrew the proposal. */
 public class ConflictingDecisionException extends ErrorResponseException {
 
     public ConflictingDecisionException(Proposal proposal, ProposalStatus requested) {
@@ -12,9 +12,12 @@ public class ConflictingDecisionException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(Proposal proposal, ProposalStatus requested) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The proposal was already " + proposal.getStatus() + " by " + proposal.getDecidedBy() + " at "
-                        + proposal.getDecidedAt() + "; a decided proposal cannot be changed to " + requested + ".");
+        String detail = proposal.getStatus() == ProposalStatus.WITHDRAWN
+                ? "The speaker withdrew the proposal at " + proposal.getWithdrawnAt() + "; it cannot be "
+                        + requested + " any more."
+                : "The proposal was already " + proposal.getStatus() + " by " + proposal.getDecidedBy() + " at "
+                        + proposal.getDecidedAt() + "; a decided proposal cannot be changed to " + requested + ".";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
         problem.setTitle("Proposal already decided");
         problem.setProperty("code", "ALREADY_DECIDED");
         problem.setProperty("currentStatus", proposal.getStatus());

@@ -10,7 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * A talk submitted to the Call for Proposals, and the organizers' decision on it. Instants are kept
+ * A talk or workshop submitted to the Call for Proposals, the organizers' decision on it, and its
+ * speaker's edits (while pending) and withdrawal. Instants are kept
  * to the microsecond, as PostgreSQL stores them, so an answer never differs from a later read.
  */
 @Entity
@@ -24,24 +25,63 @@ public class Proposal {
     private String speakerName;
     private String speakerEmail;
     @Enumerated(EnumType.STRING)
+    private ProposalFormat format;
+    @Enumerated(EnumType.STRING)
+    private ProposalLevel level;
+    private String speakerBio;
+    @Enumerated(EnumType.STRING)
     private ProposalStatus status;
     private String trackingToken;
     private Instant submittedAt;
     private Instant decidedAt;
     private String decidedBy;
+    private Instant editedAt;
+    private Instant withdrawnAt;
 
     protected Proposal() {
     }
 
     public Proposal(SubmitProposal submission, String trackingToken, Instant submittedAt) {
         this.id = UUID.randomUUID();
-        this.title = submission.title();
-        this.abstractText = submission.abstractText();
         this.speakerName = submission.speakerName();
         this.speakerEmail = submission.speakerEmail();
+        write(submission.content());
         this.status = ProposalStatus.PENDING;
         this.trackingToken = trackingToken;
         this.submittedAt = submittedAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Replaces what the speaker wrote; only while the organizers have not decided. */
+    void edit(ProposalContent content, Instant now) {
+        if (status != ProposalStatus.PENDING) {
+            throw new ProposalNotEditableException(this);
+        }
+        write(content);
+        editedAt = now.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Withdraws the proposal at its speaker's request, pending or approved. Returns false when it was
+     * withdrawn already (nothing changes); refuses a rejected proposal.
+     */
+    boolean withdraw(Instant now) {
+        if (status == ProposalStatus.WITHDRAWN) {
+            return false;
+        }
+        if (status == ProposalStatus.REJECTED) {
+            throw new ProposalNotWithdrawableException(this);
+        }
+        status = ProposalStatus.WITHDRAWN;
+        withdrawnAt = now.truncatedTo(ChronoUnit.MICROS);
+        return true;
+    }
+
+    private void write(ProposalContent content) {
+        title = content.title();
+        abstractText = content.abstractText();
+        format = content.format();
+        level = content.level();
+        speakerBio = content.speakerBio();
     }
 
     /**
@@ -49,7 +89,7 @@ public class Proposal {
      * (nothing changes); refuses a decision that contradicts an earlier one.
      */
     public boolean decide(ProposalStatus decision, String organizer, Instant now) {
-        if (decision == ProposalStatus.PENDING) {
+        if (decision != ProposalStatus.APPROVED && decision != ProposalStatus.REJECTED) {
             throw new IllegalArgumentException("A decision is APPROVED or REJECTED");
         }
         if (status == decision) {
@@ -84,6 +124,18 @@ public class Proposal {
         return speakerEmail;
     }
 
+    public ProposalFormat getFormat() {
+        return format;
+    }
+
+    public ProposalLevel getLevel() {
+        return level;
+    }
+
+    public String getSpeakerBio() {
+        return speakerBio;
+    }
+
     public ProposalStatus getStatus() {
         return status;
     }
@@ -102,5 +154,13 @@ public class Proposal {
 
     public String getDecidedBy() {
         return decidedBy;
+    }
+
+    public Instant getEditedAt() {
+        return editedAt;
+    }
+
+    public Instant getWithdrawnAt() {
+        return withdrawnAt;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,5 +50,15 @@ class ProposalController {
     @GetMapping("/track/{token}")
     TrackedProposal track(@PathVariable @Size(max = 64) String token) {
         return proposals.track(token);
+    }
+
+    @PutMapping(path = "/track/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    TrackedProposal edit(@PathVariable @Size(max = 64) String token, @Valid @RequestBody EditProposal edit) {
+        return proposals.edit(token, edit);
+    }
+
+    @PostMapping("/track/{token}/withdrawal")
+    TrackedProposal withdraw(@PathVariable @Size(max = 64) String token) {
+        return proposals.withdraw(token);
     }
 }

@@ -22,4 +22,10 @@ public interface ProposalRepository extends JpaRepository<Proposal, UUID>, JpaSp
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "5000"))
     @Query("select p from Proposal p where p.id = :id")
     Optional<Proposal> findForDecision(UUID id);
+
+    /** The proposal of this tracking token, locked like {@link #findForDecision}: edits, withdrawals and decisions take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "5000"))
+    @Query("select p from Proposal p where p.trackingToken = :token")
+    Optional<Proposal> findForChangeByTrackingToken(String token);
 }

@@ -1,5 +1,6 @@
 package dev.conference.c4p.proposal;
 
+import dev.conference.c4p.agenda.AgendaRemoval;
 import dev.conference.c4p.cfp.CfpWindow;
 import dev.conference.c4p.config.C4pProperties;
 import dev.conference.c4p.notification.EmailMessage;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Submitting proposals and reading them back. */
+/** Submitting proposals, their speakers' edits and withdrawals, and reading them back. */
 @Service
 public class ProposalService {
 
@@ -31,6 +32,7 @@ public class ProposalService {
     private final C4pProperties properties;
     private final Clock clock;
     private final Counter submitted;
+    private final Counter withdrawn;
 
     ProposalService(ProposalRepository proposals, Outbox outbox, OutboxStore deliveries, CfpWindow cfp,
                     C4pProperties properties, Clock clock, MeterRegistry meters) {
@@ -41,6 +43,8 @@ public class ProposalService {
         this.properties = properties;
         this.clock = clock;
         this.submitted = Counter.builder("proposals.submitted").description("Proposals submitted").register(meters);
+        this.withdrawn = Counter.builder("proposals.withdrawn").description("Proposals withdrawn by their speakers")
+                .register(meters);
     }
 
     /** Stores the proposal and, in the same transaction, the "received" email to its speaker. */
@@ -70,6 +74,41 @@ public class ProposalService {
     public TrackedProposal track(String token) {
         return proposals.findByTrackingToken(token)
                 .map(TrackedProposal::of)
+                .orElseThrow(() -> new ProposalNotFoundException("with this tracking token"));
+    }
+
+    /** Replaces what the speaker wrote, while the proposal is pending. */
+    @Transactional
+    public TrackedProposal edit(String token, EditProposal edit) {
+        Proposal proposal = lockedByToken(token);
+        proposal.edit(edit.content(), clock.instant());
+        return TrackedProposal.of(proposal);
+    }
+
+    /**
+     * Withdraws the proposal and, in the same transaction, records the confirmation email and (when it
+     * was approved) the removal of its agenda item. A repeat changes nothing and records nothing.
+     */
+    @Transactional
+    public TrackedProposal withdraw(String token) {
+        Proposal proposal = lockedByToken(token);
+        boolean wasApproved = proposal.getStatus() == ProposalStatus.APPROVED;
+        if (proposal.withdraw(clock.instant())) {
+            String prefix = "proposal:" + proposal.getId();
+            if (wasApproved) {
+                outbox.record(proposal.getId(), OutboxKind.AGENDA_REMOVAL, prefix + ":agenda-removal",
+                        new AgendaRemoval(proposal.getId()));
+            }
+            String emailKey = prefix + ":withdrawal-email";
+            outbox.record(proposal.getId(), OutboxKind.WITHDRAWAL_EMAIL, emailKey, EmailMessage.of(emailKey,
+                    EmailMessage.Template.PROPOSAL_WITHDRAWN, proposal, trackingUrl(proposal)));
+            withdrawn.increment();
+        }
+        return TrackedProposal.of(proposal);
+    }
+
+    private Proposal lockedByToken(String token) {
+        return proposals.findForChangeByTrackingToken(token)
                 .orElseThrow(() -> new ProposalNotFoundException("with this tracking token"));
     }
 

@@ -1,5 +1,6 @@
 package dev.conference.c4p.proposal;
 
+/** PENDING until an organizer decides (APPROVED, REJECTED) or the speaker withdraws it (WITHDRAWN). */
 public enum ProposalStatus {
-    PENDING, APPROVED, REJECTED
+    PENDING, APPROVED, REJECTED, WITHDRAWN
 }

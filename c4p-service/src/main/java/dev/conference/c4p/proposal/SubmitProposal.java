@@ -8,16 +8,32 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a speaker sends to submit a talk. The title and the name end up in mail headers (the subject, the
- * recipient's display name) of the speaker's emails.
+ * recipient's display name) of the speaker's emails. {@code format} defaults to TALK; {@code level} and
+ * {@code speakerBio} are optional.
  */
 public record SubmitProposal(
         @NotBlank @Size(max = 200) @PlainText(visible = true, mailHeader = true) String title,
         @JsonProperty("abstract") @NotBlank @Size(max = 5000) @PlainText(multiline = true, visible = true) String abstractText,
         @NotBlank @Size(max = 200) @PlainText(visible = true, mailHeader = true) String speakerName,
-        @NotBlank @EmailAddress String speakerEmail) {
+        @NotBlank @EmailAddress String speakerEmail,
+        ProposalFormat format,
+        ProposalLevel level,
+        @Size(max = ProposalContent.MAX_BIO) @PlainText(multiline = true) String speakerBio) {
 
-    /** The same submission with surrounding white space removed from every field. */
+    /** A talk of no stated level, without a bio. */
+    public SubmitProposal(String title, String abstractText, String speakerName, String speakerEmail) {
+        this(title, abstractText, speakerName, speakerEmail, null, null, null);
+    }
+
+    /** The same submission with surrounding white space removed from every field and the defaults filled in. */
     public SubmitProposal trimmed() {
-        return new SubmitProposal(title.strip(), abstractText.strip(), speakerName.strip(), speakerEmail.strip());
+        ProposalContent content = content();
+        return new SubmitProposal(content.title(), content.abstractText(), speakerName.strip(), speakerEmail.strip(),
+                content.format(), content.level(), content.speakerBio());
+    }
+
+    /** What the speaker may edit later, normalized. */
+    ProposalContent content() {
+        return ProposalContent.of(title, abstractText, format, level, speakerBio);
     }
 }

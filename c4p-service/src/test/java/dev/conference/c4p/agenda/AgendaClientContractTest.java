@@ -3,6 +3,8 @@ package dev.conference.c4p.agenda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.c4p.ProducerStubsTest;
+import dev.conference.c4p.outbox.OutboxKind;
+import dev.conference.c4p.proposal.ProposalFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class AgendaClientContractTest extends ProducerStubsTest {
         UUID proposal = UUID.fromString("c4900000-0000-4000-8000-0000000000ff");
         String payload = entry(proposal, "One talk too many", "There is no room left.", "Ada Lovelace");
 
-        assertRefusal(() -> agenda.deliver(key(proposal), payload))
+        assertRefusal(() -> agenda.deliver(OutboxKind.AGENDA_ENTRY, key(proposal), payload))
                 .hasMessageContaining("409").hasMessageContaining("AGENDA_FULL");
     }
 
@@ -48,7 +50,7 @@ class AgendaClientContractTest extends ProducerStubsTest {
         UUID proposal = UUID.fromString("c4900000-0000-4000-8000-000000000077");
         String payload = entry(proposal, "", "No title.", "Ada Lovelace");
 
-        assertRefusal(() -> agenda.deliver(key(proposal), payload))
+        assertRefusal(() -> agenda.deliver(OutboxKind.AGENDA_ENTRY, key(proposal), payload))
                 .hasMessageContaining("400");
     }
 
@@ -61,7 +63,8 @@ class AgendaClientContractTest extends ProducerStubsTest {
     }
 
     private String entry(UUID proposal, String title, String abstractText, String speaker) {
-        return json.writeValueAsString(new AgendaEntry(proposal, title, abstractText, speaker));
+        return json.writeValueAsString(new AgendaEntry(proposal, title, abstractText, speaker, ProposalFormat.TALK,
+                null, null));
     }
 
     private static String key(UUID proposal) {

@@ -49,7 +49,7 @@ class CfpWindowTest {
     private static C4pProperties properties(Instant opens, Instant closes) {
         var downstream = new C4pProperties.Endpoint(URI.create("http://localhost"), Duration.ofSeconds(1),
                 Duration.ofSeconds(1));
-        var outbox = new C4pProperties.Outbox(Duration.ofSeconds(1), new C4pProperties.InFlight(10, 10, 10),
+        var outbox = new C4pProperties.Outbox(Duration.ofSeconds(1), new C4pProperties.InFlight(10, 10, 10, 10, 10),
                 Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofDays(7),
                 Duration.ofMinutes(10), 1000);
         return new C4pProperties(URI.create("http://localhost:8080"), new C4pProperties.Cfp(opens, closes),

@@ -9,9 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.ResponseEntity;
 
 class ConsistencyCheckTest extends C4pIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void approvedTalkMissingFromTheAgendaIsQueuedAgainAndOrphansAreReported() {
@@ -38,6 +43,33 @@ class ConsistencyCheckTest extends C4pIntegrationTest {
         assertThat(agenda.receivedWithKeyContaining(missing).get(1).idempotencyKey())
                 .isEqualTo("proposal:" + missing + ":agenda-entry");
         assertThat(agenda.receivedWithKeyContaining(present)).hasSize(1);
+    }
+
+    @Test
+    void anAgendaItemOfAWithdrawnProposalGetsItsRemovalQueuedAgainAndItsEntryIsNeverRequeued() {
+        String id = submit("Withdrawn but still scheduled");
+        decide(id, "APPROVED");
+        String token = jdbc.sql("select tracking_token from proposal where id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single();
+        http.post().uri("/proposals/track/{token}/withdrawal", token).retrieve().toBodilessEntity();
+        eventually(Duration.ofSeconds(10), () -> agenda.receivedWithKeyContaining(id + ":agenda-removal").size() == 1,
+                "the removal was delivered");
+        UUID item = UUID.randomUUID();
+        agenda.answer(200, """
+                [{"id":"%s","proposalId":"%s","title":"Withdrawn but still scheduled"}]
+                """.formatted(item, id));
+
+        ResponseEntity<String> report = http.post().uri("/consistency-checks").retrieve().toEntity(String.class);
+
+        assertThat(report.getStatusCode().value()).isEqualTo(200);
+        assertThat((List<String>) read(report, "$.orphans")).contains(item.toString());
+        assertThat((List<String>) read(report, "$.removing")).containsExactly(item.toString());
+        assertThat((List<String>) read(report, "$.missing")).doesNotContain(id);
+        eventually(Duration.ofSeconds(10), () -> agenda.receivedWithKeyContaining(id + ":agenda-removal").size() == 2,
+                "the removal was delivered again");
+        assertThat(agenda.receivedWithKeyContaining(id + ":agenda-removal").get(1).path())
+                .isEqualTo("/agenda-items/by-proposal/" + id);
+        assertThat(agenda.receivedWithKeyContaining(id + ":agenda-entry")).hasSize(1);
     }
 
     @Test

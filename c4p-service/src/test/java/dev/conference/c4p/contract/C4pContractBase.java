@@ -3,6 +3,7 @@ package dev.conference.c4p.contract;
 import dev.conference.testsupport.TestPostgres;
 import io.restassured.module.mockmvc.RestAssuredMockMvc;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ public abstract class C4pContractBase {
     static final UUID PENDING = UUID.fromString("c4900000-0000-4000-8000-000000000011");
     static final UUID ALSO_PENDING = UUID.fromString("c4900000-0000-4000-8000-000000000012");
     static final UUID APPROVED = UUID.fromString("c4900000-0000-4000-8000-000000000013");
+    static final UUID REJECTED = UUID.fromString("c4900000-0000-4000-8000-000000000014");
 
     private static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("c4p_contracts");
 
@@ -36,7 +38,7 @@ public abstract class C4pContractBase {
     JdbcClient jdbc;
 
     @BeforeEach
-    void threeProposals() {
+    void fourProposals() {
         jdbc.sql("delete from outbox_event").update();
         jdbc.sql("delete from proposal").update();
         insert(PENDING, "Records in depth", "Everything about Java records.", "Ada Lovelace", "ada@example.com",
@@ -45,8 +47,12 @@ public abstract class C4pContractBase {
                 "grace@example.com", "PENDING", "2027-01-11T09:00:00Z", "track-virtual-threads");
         insert(APPROVED, "Outboxes in practice", "Never lose a side effect.", "Barbara Liskov", "barbara@example.com",
                 "APPROVED", "2027-01-09T09:00:00Z", "track-outboxes");
+        insert(REJECTED, "Everything is a monad", "Really everything.", "Edsger Dijkstra", "edsger@example.com",
+                "REJECTED", "2027-01-08T09:00:00Z", "track-monads");
         jdbc.sql("update proposal set decided_at = timestamptz '2027-01-12T10:00:00Z', decided_by = 'olivia' "
-                + "where id = :id").param("id", APPROVED).update();
+                + "where id in (:ids)").param("ids", List.of(APPROVED, REJECTED)).update();
+        jdbc.sql("update proposal set format = 'WORKSHOP', level = 'ADVANCED', speaker_bio = :bio where id = :id")
+                .param("bio", "Barbara designs abstractions.\nShe teaches them too.").param("id", APPROVED).update();
         RestAssuredMockMvc.webAppContextSetup(context);
     }
 

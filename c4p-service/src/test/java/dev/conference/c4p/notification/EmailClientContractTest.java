@@ -1,6 +1,7 @@
 package dev.conference.c4p.notification;
 
 import dev.conference.c4p.ProducerStubsTest;
+import dev.conference.c4p.outbox.OutboxKind;
 import dev.conference.c4p.proposal.Proposal;
 import dev.conference.c4p.proposal.SubmitProposal;
 import java.time.Instant;
@@ -25,14 +26,25 @@ class EmailClientContractTest extends ProducerStubsTest {
         EmailMessage message = EmailMessage.of(key, EmailMessage.Template.PROPOSAL_APPROVED, proposal,
                 "http://localhost:8080/track/abc123");
 
-        email.deliver(key, json.writeValueAsString(message));
+        email.deliver(OutboxKind.DECISION_EMAIL, key, json.writeValueAsString(message));
+    }
+
+    @Test
+    void withdrawalEmailAsTheOutboxRecordsItIsAccepted() {
+        Proposal proposal = new Proposal(new SubmitProposal("Outboxes in practice", "Never lose a side effect.",
+                "Ada Lovelace", "ada@example.com"), "abc123", Instant.now());
+        String key = "proposal:" + proposal.getId() + ":withdrawal-email";
+        EmailMessage message = EmailMessage.of(key, EmailMessage.Template.PROPOSAL_WITHDRAWN, proposal,
+                "http://localhost:8080/track/abc123");
+
+        email.deliver(OutboxKind.WITHDRAWAL_EMAIL, key, json.writeValueAsString(message));
     }
 
     @Test
     void smtpDownIsARetryNotARefusal() {
         String key = "contract:smtp-down";
 
-        assertRetry(() -> email.deliver(key, received(key, "ada@example.com")))
+        assertRetry(() -> email.deliver(OutboxKind.RECEIVED_EMAIL, key, received(key, "ada@example.com")))
                 .hasMessageContaining("503");
     }
 
@@ -40,7 +52,7 @@ class EmailClientContractTest extends ProducerStubsTest {
     void invalidAddressIsARefusalNotARetry() {
         String key = "contract:invalid-address";
 
-        assertRefusal(() -> email.deliver(key, received(key, "not-an-address")))
+        assertRefusal(() -> email.deliver(OutboxKind.RECEIVED_EMAIL, key, received(key, "not-an-address")))
                 .hasMessageContaining("400");
     }
 
@@ -48,7 +60,7 @@ class EmailClientContractTest extends ProducerStubsTest {
     void recipientRefusedBySmtpIsARefusalNotARetry() {
         String key = "contract:recipient-refused";
 
-        assertRefusal(() -> email.deliver(key, received(key, "nobody@example.com")))
+        assertRefusal(() -> email.deliver(OutboxKind.RECEIVED_EMAIL, key, received(key, "nobody@example.com")))
                 .hasMessageContaining("422")
                 .hasMessageContaining("Recipient refused");
     }

@@ -58,6 +58,18 @@ class OutboxMetricsTest extends C4pIntegrationTest {
                 .contains("outbox_deliveries_total{application=\"c4p-service\",kind=\"AGENDA_ENTRY\",outcome=\"refused\"}");
     }
 
+    @Test
+    void everyKindsDeliveryLagIsThereBeforeItsFirstDelivery() {
+        for (OutboxKind kind : OutboxKind.values()) {
+            assertThat(meters.find("outbox.delivery.lag").tag("kind", kind.name()).timer())
+                    .as("the delivery lag of %s", kind).isNotNull();
+        }
+        assertThat(get("/actuator/prometheus").getBody())
+                .contains("outbox_deliveries_total{application=\"c4p-service\",kind=\"AGENDA_REMOVAL\",outcome=\"refused\"}")
+                .contains("outbox_deliveries_total{application=\"c4p-service\",kind=\"WITHDRAWAL_EMAIL\",outcome=\"refused\"}")
+                .containsPattern("outbox_delivery_lag_seconds_count\\{[^}]*kind=\"WITHDRAWAL_EMAIL\"");
+    }
+
     private long lagCount(String kind) {
         Timer timer = meters.find("outbox.delivery.lag").tag("kind", kind).timer();
         return timer == null ? 0 : timer.count();

@@ -84,6 +84,39 @@ class OutboxRelayTest extends C4pIntegrationTest {
     }
 
     @Test
+    void agendaEntryAnsweredGoneBecauseTheProposalWasWithdrawnIsDoneNotRetriedNorFailed() {
+        String id = submit("Withdrawn before its entry arrived");
+        agenda.answer(410, "{\"title\":\"Proposal withdrawn\",\"code\":\"PROPOSAL_WITHDRAWN\"}");
+        try {
+            decide(id, "APPROVED");
+
+            eventually(Duration.ofSeconds(10), () -> "DELIVERED".equals(deliveryOf(id, "AGENDA_ENTRY", "status")),
+                    "the entry counts as done");
+        } finally {
+            agenda.answer(201, "{}");
+        }
+        assertThat((Integer) deliveryOf(id, "AGENDA_ENTRY", "attempts")).isEqualTo(1);
+        assertThat((Object) deliveryOf(id, "AGENDA_ENTRY", "lastError")).isNull();
+        assertThat(agenda.receivedWithKeyContaining(id + ":agenda-entry")).hasSize(1);
+    }
+
+    @Test
+    void agendaRemovalIsRetriedWhileAgendaServiceIsDownAndThenDelivered() {
+        String id = submit("Removed after an outage");
+        decide(id, "APPROVED");
+        String token = jdbc.sql("select tracking_token from proposal where id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single();
+        agenda.answerNext(503, 2);
+
+        http.post().uri("/proposals/track/{token}/withdrawal", token).retrieve().toBodilessEntity();
+
+        eventually(Duration.ofSeconds(15), () -> "DELIVERED".equals(deliveryOf(id, "AGENDA_REMOVAL", "status")),
+                "the removal is delivered once agenda-service is back");
+        assertThat(agenda.receivedWithKeyContaining(id + ":agenda-removal")).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(request -> assertThat(request.method()).isEqualTo("DELETE"));
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void refusalIsLoggedOnceWithTheProposal(CapturedOutput output) {
         String id = approvedWhileTheAgendaIsFull("Logged refusal");

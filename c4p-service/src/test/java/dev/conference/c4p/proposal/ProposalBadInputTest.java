@@ -59,7 +59,69 @@ class ProposalBadInputTest extends C4pIntegrationTest {
                 Arguments.of("a tab in the address", withEmail(valid, "a\\tb@example.com"), 400, "speakerEmail"),
                 // A mail program would decode these into text the plain-text rules never saw.
                 Arguments.of("an encoded-word as the name", "{" + valid.replace("\"S\"", "\"=?utf-8?B?4oCuQWRh?=\"") + "}", 400, "speakerName"),
-                Arguments.of("an encoded-word in the title", "{" + valid.replace("\"T\"", "\"Talk =?UTF-8?Q?=E2=80=AE?=\"") + "}", 400, "title"));
+                Arguments.of("an encoded-word in the title", "{" + valid.replace("\"T\"", "\"Talk =?UTF-8?Q?=E2=80=AE?=\"") + "}", 400, "title"),
+                Arguments.of("an unknown format", "{" + valid + ",\"format\":\"KEYNOTE\"}", 400, "format"),
+                Arguments.of("a lower-case format", "{" + valid + ",\"format\":\"talk\"}", 400, "format"),
+                Arguments.of("an unknown level", "{" + valid + ",\"level\":\"EXPERT\"}", 400, "level"),
+                Arguments.of("a bio too long", "{" + valid + ",\"speakerBio\":" + quote("b".repeat(1001)) + "}", 400, "speakerBio"),
+                Arguments.of("NUL in the bio", "{" + valid + ",\"speakerBio\":\"Ada\\u0000\"}", 400, "speakerBio"),
+                Arguments.of("escape character in the bio", "{" + valid + ",\"speakerBio\":\"Ada\\u001b[2J\"}", 400, "speakerBio"),
+                Arguments.of("a right-to-left override in the bio", "{" + valid + ",\"speakerBio\":\"Ada\\u202e\"}", 400, "speakerBio"),
+                Arguments.of("a number as the bio", "{" + valid + ",\"speakerBio\":42}", 400, null));
+    }
+
+    static Stream<Arguments> badEdits() {
+        String valid = "\"title\":\"T\",\"abstract\":\"A\"";
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"title\":", null),
+                Arguments.of("empty body", "", null),
+                Arguments.of("JSON null", "null", null),
+                Arguments.of("missing title", "{\"abstract\":\"A\"}", "title"),
+                Arguments.of("missing abstract", "{\"title\":\"T\"}", "abstract"),
+                Arguments.of("blank title", "{" + valid.replace("\"T\"", "\"  \"") + "}", "title"),
+                Arguments.of("title too long", "{" + valid.replace("\"T\"", quote("t".repeat(201))) + "}", "title"),
+                Arguments.of("a line break in the title", "{" + valid.replace("\"T\"", "\"two\\nlines\"") + "}", "title"),
+                Arguments.of("an encoded-word in the title", "{" + valid.replace("\"T\"", "\"=?utf-8?B?4oCuQWRh?=\"") + "}", "title"),
+                Arguments.of("NUL in the abstract", "{" + valid.replace("\"A\"", "\"A\\u0000\"") + "}", "abstract"),
+                Arguments.of("an unknown format", "{" + valid + ",\"format\":\"KEYNOTE\"}", "format"),
+                Arguments.of("an unknown level", "{" + valid + ",\"level\":\"EXPERT\"}", "level"),
+                Arguments.of("a bio too long", "{" + valid + ",\"speakerBio\":" + quote("b".repeat(1001)) + "}", "speakerBio"),
+                Arguments.of("NUL in the bio", "{" + valid + ",\"speakerBio\":\"Ada\\u0000\"}", "speakerBio"),
+                // Name and address say whom the emails go to: not the speaker's to change with the token.
+                Arguments.of("the speaker's address", "{" + valid + ",\"speakerEmail\":\"other@example.com\"}", "speakerEmail"),
+                Arguments.of("the status", "{" + valid + ",\"status\":\"APPROVED\"}", "status"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badEdits")
+    void badEditIsRefusedWithAProblemAndChangesNothing(String what, String body, String field) {
+        ResponseEntity<String> created = postJson("/proposals", submission("Unedited", "speaker@example.com"));
+        String token = read(created, "$.trackingToken");
+
+        ResponseEntity<String> answer = http.put().uri("/proposals/track/{token}", token)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+
+        assertThat(answer.getStatusCode().value()).as(what).isEqualTo(400);
+        assertThat(isProblem(answer)).as(what + " is problem+json").isTrue();
+        if (field != null) {
+            assertThat((List<String>) read(answer, "$.errors[*].field")).as(what).contains(field);
+        }
+        ResponseEntity<String> tracked = get("/proposals/track/{token}", token);
+        assertThat((String) read(tracked, "$.title")).as(what).isEqualTo("Unedited");
+        assertThat((Object) read(tracked, "$.editedAt")).as(what).isNull();
+    }
+
+    @Test
+    void aMultiLineBioOfExactlyTheLimitIsAccepted() {
+        String bio = ("Line of a bio.\n").repeat(66) + "1234567890";
+        assertThat(bio).hasSize(1000);
+
+        ResponseEntity<String> answer = postJson("/proposals", """
+                {"title":"T","abstract":"A","speakerName":"S","speakerEmail":"s@example.com","speakerBio":%s}
+                """.formatted(quote(bio).replace("\n", "\\n")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(201);
+        assertThat((String) read(answer, "$.speakerBio")).isEqualTo(bio.strip());
     }
 
     private static String withEmail(String valid, String email) {
@@ -150,6 +212,7 @@ class ProposalBadInputTest extends C4pIntegrationTest {
                 Arguments.of("/proposals?q=%ff%fe", 400),
                 Arguments.of("/proposals?q=%c0%af", 400),
                 Arguments.of("/proposals/track/" + "t".repeat(100), 400),
+                Arguments.of("/proposals?status=withdrawn", 400),
                 Arguments.of("/notifications?status=LOST", 400),
                 Arguments.of("/notifications?size=101", 400),
                 Arguments.of("/no-such-path", 404));

@@ -13,7 +13,10 @@ public enum EmailTemplate {
             "Good news: \"%s\" has been accepted for %s and is now on the agenda. We look forward to your talk."),
     PROPOSAL_REJECTED("About your proposal: %s",
             "Thank you for proposing \"%s\" for %s. We received many strong proposals and, unfortunately,"
-                    + " could not make room for yours this time.");
+                    + " could not make room for yours this time."),
+    PROPOSAL_WITHDRAWN("Your proposal was withdrawn: %s",
+            "As you asked, \"%s\" has been withdrawn from %s. It will not be reviewed or scheduled any more;"
+                    + " thank you for your interest.");
 
     private final String subject;
     private final String sentence;

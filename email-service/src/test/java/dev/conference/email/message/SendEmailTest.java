@@ -24,7 +24,8 @@ class SendEmailTest extends SmtpBackedTest {
     @CsvSource({
             "PROPOSAL_RECEIVED, We received your proposal: Types at scale",
             "PROPOSAL_APPROVED, Your proposal was accepted: Types at scale",
-            "PROPOSAL_REJECTED, About your proposal: Types at scale"})
+            "PROPOSAL_REJECTED, About your proposal: Types at scale",
+            "PROPOSAL_WITHDRAWN, Your proposal was withdrawn: Types at scale"})
     void eachTemplateIsDeliveredAsOneTextAndHtmlMessage(String template, String subject) throws Exception {
         String key = uniqueKey();
         String messageId = MessageId.forKey(key, "conference-platform.local").value();

@@ -40,6 +40,17 @@ class EmailRendererTest {
                 .isEqualTo("Your proposal was accepted: Engines");
         assertThat(renderer.render(EmailTemplate.PROPOSAL_REJECTED, content).subject())
                 .isEqualTo("About your proposal: Engines");
+        assertThat(renderer.render(EmailTemplate.PROPOSAL_WITHDRAWN, content).subject())
+                .isEqualTo("Your proposal was withdrawn: Engines");
+    }
+
+    @Test
+    void theWithdrawalConfirmsThatTheProposalWasWithdrawn() {
+        RenderedEmail email = renderer.render(EmailTemplate.PROPOSAL_WITHDRAWN,
+                new EmailContent("Ada", "Engines", "https://cfp.example.com/track/t1"));
+
+        assertThat(email.text()).contains("\"Engines\" has been withdrawn from");
+        assertThat(email.html()).contains("<p>As you asked, \"Engines\" has been withdrawn from");
     }
 
     @Test
