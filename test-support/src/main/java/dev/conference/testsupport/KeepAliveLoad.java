@@ -122,6 +122,21 @@ public final class KeepAliveLoad {
         return load;
     }
 
+    /**
+     * The same requests, each sent after a pause of its worker: a stop under load must find requests still to
+     * send, and an unpaced load of a small answer can run through its whole bound before the stop begins.
+     */
+    public static IntFunction<Request> paced(Duration pause, IntFunction<Request> requests) {
+        return n -> {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return requests.apply(n);
+        };
+    }
+
     public long answered() {
         return answered.get();
     }

@@ -50,7 +50,7 @@ class ShutdownDrainTest {
     @Test
     void keptAliveClientsLoseNoRequestWhileTheFrontendStops() throws Exception {
         start("1s");
-        KeepAliveLoad load = KeepAliveLoad.start("127.0.0.1", port(), 8, 20_000, n -> KeepAliveLoad.Request.get("/submit"));
+        KeepAliveLoad load = KeepAliveLoad.start("127.0.0.1", port(), 8, 20_000, KeepAliveLoad.paced(Duration.ofMillis(3), n -> KeepAliveLoad.Request.get("/submit")));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> load.answered() > 50);
 
         closing = CompletableFuture.runAsync(context::close);

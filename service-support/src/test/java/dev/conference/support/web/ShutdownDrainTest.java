@@ -41,7 +41,7 @@ class ShutdownDrainTest {
     @Test
     void keptAliveClientsLoseNoRequestWhileTheServiceStops() throws Exception {
         start("1s");
-        KeepAliveLoad load = KeepAliveLoad.start("127.0.0.1", port(), 8, 20_000, n -> KeepAliveLoad.Request.get("/hello"));
+        KeepAliveLoad load = KeepAliveLoad.start("127.0.0.1", port(), 8, 20_000, KeepAliveLoad.paced(Duration.ofMillis(3), n -> KeepAliveLoad.Request.get("/hello")));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> load.answered() > 200);
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(context::close);
