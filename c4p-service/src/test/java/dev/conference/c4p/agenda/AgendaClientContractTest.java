@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conference.c4p.ProducerStubsTest;
 import dev.conference.c4p.outbox.OutboxKind;
 import dev.conference.c4p.proposal.ProposalFormat;
+import dev.conference.c4p.proposal.ProposalLevel;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,15 @@ class AgendaClientContractTest extends ProducerStubsTest {
     void approvedTalkIsAccepted() {
         UUID proposal = UUID.randomUUID();
         String payload = entry(proposal, "Streams, calmly", "Backpressure explained.", "Barbara Liskov");
+
+        assertThat(agenda.place(key(proposal), payload).value()).isEqualTo(201);
+    }
+
+    @Test
+    void approvedWorkshopWithItsLevelIsAccepted() {
+        UUID proposal = UUID.randomUUID();
+        String payload = json.writeValueAsString(new AgendaEntry(proposal, "Build an outbox", "Two hours, one laptop.",
+                "Ada Lovelace", ProposalFormat.WORKSHOP, ProposalLevel.BEGINNER, null));
 
         assertThat(agenda.place(key(proposal), payload).value()).isEqualTo(201);
     }
