@@ -108,6 +108,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/proposals/track/*/withdrawal").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/schedules").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/schedules/*").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/api/schedules/*").permitAll()
                         .pathMatchers(HttpMethod.PUT, "/api/schedules/*/talks/*").permitAll()
                         .pathMatchers(HttpMethod.DELETE, "/api/schedules/*/talks/*").permitAll()
                         .pathMatchers("/api/session").authenticated()

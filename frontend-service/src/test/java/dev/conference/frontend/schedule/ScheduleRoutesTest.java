@@ -80,6 +80,18 @@ class ScheduleRoutesTest extends GatewayTest {
         assertThat(AGENDA.received("GET", "/schedules/" + TOKEN + ".ics")).hasSize(1);
     }
 
+    /** Calendar programs may look at a subscribed feed with HEAD before they fetch it. */
+    @Test
+    void anyoneAsksForTheFeedsHeadersWithHead() {
+        AGENDA.answer("HEAD", "/schedules/" + TOKEN + ".ics", Answer.of(200, "text/calendar;charset=UTF-8", ""));
+
+        http.head().uri("/api/schedules/" + TOKEN + ".ics").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/calendar");
+
+        assertThat(AGENDA.received("HEAD", "/schedules/" + TOKEN + ".ics")).hasSize(1);
+    }
+
     @Test
     void anyoneWithTheCsrfTokenAddsAndRemovesTalks() {
         AGENDA.answer("PUT", "/schedules/" + TOKEN + "/talks/" + ITEM, Answer.of(204, "application/json", ""));
