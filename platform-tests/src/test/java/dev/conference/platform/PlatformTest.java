@@ -5,6 +5,10 @@ import static dev.conference.testsupport.Eventually.eventually;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.MediaType;
@@ -61,6 +65,36 @@ public abstract class PlatformTest {
         String proposal = c4p.get().uri("/proposals/{id}", proposalId).retrieve().body(String.class);
         List<T> values = JsonPath.read(proposal, "$.deliveries[?(@.kind == '" + kind + "')]." + field);
         return values.isEmpty() ? null : values.getFirst();
+    }
+
+    /**
+     * Makes sure a talk ({@code slots} 1) or a workshop (2) fits: when no room has that many consecutive free slots on a
+     * day (earlier tests share the small grid and leave their talks on it), the items holding the first slots of the
+     * last room on the last day are taken off the agenda. Tests run one after another, so none still needs them.
+     */
+    protected void makeRoomOnTheAgenda(int slotsInARow) {
+        List<Map<String, Object>> slots = JsonPath.read(agenda.get().uri("/slots").retrieve().body(String.class), "$");
+        Map<String, List<Map<String, Object>>> byDayAndRoom = new TreeMap<>();
+        for (Map<String, Object> slot : slots) {
+            byDayAndRoom.computeIfAbsent(slot.get("day") + "|" + slot.get("room"), key -> new ArrayList<>()).add(slot);
+        }
+        List<Map<String, Object>> last = null;
+        for (List<Map<String, Object>> row : byDayAndRoom.values()) {
+            row.sort(Comparator.comparing(slot -> (String) slot.get("startTime")));
+            int free = 0;
+            for (Map<String, Object> slot : row) {
+                free = slot.get("itemId") == null ? free + 1 : 0;
+                if (free == slotsInARow) {
+                    return;
+                }
+            }
+            last = row;
+        }
+        for (Map<String, Object> slot : last.subList(0, slotsInARow)) {
+            if (slot.get("itemId") != null) {
+                agenda.delete().uri("/agenda-items/{id}", slot.get("itemId")).retrieve().toBodilessEntity();
+            }
+        }
     }
 
     /** Every outbox event of the proposal is DELIVERED: the relay will send none of them again. */

@@ -38,6 +38,7 @@ class SpeakerWithdrawalJourneyTest extends PlatformTest {
                         """).retrieve().toEntity(String.class);
         assertThat(edited.getStatusCode().value()).as(edited.getBody()).isEqualTo(200);
 
+        makeRoomOnTheAgenda(2);
         assertThat(decide(id, "APPROVED").getStatusCode().value()).isEqualTo(200);
         eventually(Duration.ofSeconds(20), () -> agendaItemIdsFor(id).size() == 1, "the workshop is on the agenda");
         String itemId = agendaItemIdsFor(id).getFirst();

@@ -130,6 +130,7 @@ abstract class BrowserTest extends PlatformTest {
      */
     protected Talk approvedTalk(String title, String format, String level, String speakerBio) {
         Talk pending = pendingProposal(title, format, level, speakerBio);
+        makeRoomOnTheAgenda("WORKSHOP".equals(format) ? 2 : 1);
         decide(pending.proposalId(), "APPROVED");
         String day = agendaDayOf(pending.proposalId());
         return new Talk(pending.proposalId(), agendaItemIdsFor(pending.proposalId()).getFirst(), day, title,
