@@ -31,9 +31,11 @@ log "helm test"
 helm test "$RELEASE" --namespace "$NAMESPACE" --logs --timeout 5m
 
 password=$(kubectl -n "$NAMESPACE" get secret "$RELEASE-frontend-service-organizer-passwords" -o jsonpath='{.data.organizer}' | base64 -d)
+reviewer_password=$(kubectl -n "$NAMESPACE" get secret "$RELEASE-frontend-service-reviewer-passwords" -o jsonpath='{.data.reviewer}' | base64 -d)
 cat <<DONE
 
 The Conference Platform is up:   http://localhost
 Back office:                     http://localhost/login   user organizer, password $password
+                                                          user reviewer (scores, does not decide), password $reviewer_password
 Emails (Mailpit):                kubectl -n $NAMESPACE port-forward service/$RELEASE-mailpit 8025:8025, then http://localhost:8025
 DONE

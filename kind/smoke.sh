@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # End-to-end journey against the installed platform, through http://localhost like a browser:
-# a speaker submits, an organizer logs in and approves, the talk appears on the agenda, both emails
-# reach Mailpit, and the consistency check finds no drift.
+# a speaker submits, a reviewer scores it and may not decide, an organizer logs in and approves, the talk
+# appears on the agenda, both emails reach Mailpit, and the consistency check finds no drift.
 source "$(dirname "$0")/lib.sh"
 need curl jq kubectl
 BASE=${BASE:-http://localhost}
 jar=$(mktemp)
+reviewer_jar=$(mktemp)
 mailpit_pid=""
-cleanup() { rm -f "$jar"; if [ -n "$mailpit_pid" ]; then kill "$mailpit_pid" 2>/dev/null || true; fi; }
+cleanup() { rm -f "$jar" "$reviewer_jar"; if [ -n "$mailpit_pid" ]; then kill "$mailpit_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 fail() { echo "FAILED: $*" >&2; exit 1; }
-xsrf() { awk '$6 == "XSRF-TOKEN" { print $7 }' "$jar" | tail -1; }
+xsrf() { awk '$6 == "XSRF-TOKEN" { print $7 }' "${1:-$jar}" | tail -1; }
 
 log "The site answers and hands out a CSRF token"
 curl -fsS -c "$jar" -b "$jar" -o /dev/null "$BASE/"
@@ -24,6 +25,18 @@ proposal=$(curl -fsS -c "$jar" -b "$jar" -H "X-XSRF-TOKEN: $(xsrf)" -H 'Content-
   "$BASE/api/proposals")
 id=$(jq -r .id <<<"$proposal")
 if [ -z "$id" ] || [ "$id" = null ]; then fail "no proposal id in $proposal"; fi
+
+log "The reviewer logs in, scores it, and may not decide"
+reviewer_password=$(kubectl -n "$NAMESPACE" get secret "$RELEASE-frontend-service-reviewer-passwords" -o jsonpath='{.data.reviewer}' | base64 -d)
+curl -fsS -c "$reviewer_jar" -b "$reviewer_jar" -o /dev/null "$BASE/"
+curl -fsS -c "$reviewer_jar" -b "$reviewer_jar" -o /dev/null "$BASE/api/session" || true
+curl -fsS -c "$reviewer_jar" -b "$reviewer_jar" -H "X-XSRF-TOKEN: $(xsrf "$reviewer_jar")" -H 'Accept: application/json' \
+  --data-urlencode username=reviewer --data-urlencode "password=$reviewer_password" -o /dev/null "$BASE/login"
+curl -fsS -c "$reviewer_jar" -b "$reviewer_jar" -X PUT -H "X-XSRF-TOKEN: $(xsrf "$reviewer_jar")" -H 'Content-Type: application/json' \
+  -d '{"score":4,"comment":"Smoke test review"}' -o /dev/null "$BASE/api/proposals/$id/reviews/mine"
+code=$(curl -sS -o /dev/null -w '%{http_code}' -c "$reviewer_jar" -b "$reviewer_jar" -H "X-XSRF-TOKEN: $(xsrf "$reviewer_jar")" \
+  -H 'Content-Type: application/json' -d '{"decision":"APPROVED"}' "$BASE/api/proposals/$id/decision")
+[ "$code" = 403 ] || fail "a reviewer's decision answered $code, not 403"
 
 log "The organizer logs in and approves it"
 password=$(kubectl -n "$NAMESPACE" get secret "$RELEASE-frontend-service-organizer-passwords" -o jsonpath='{.data.organizer}' | base64 -d)

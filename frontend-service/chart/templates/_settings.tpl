@@ -8,6 +8,12 @@ spring.data.redis.port: {{ .Values.redis.port | quote }}
 spring.security.oauth2.client.provider.oidc.issuer-uri: {{ required "oidc.issuerUri is required when OIDC is enabled" .Values.oidc.issuerUri | quote }}
 spring.security.oauth2.client.registration.oidc.client-id: {{ required "oidc.clientId is required when OIDC is enabled" .Values.oidc.clientId | quote }}
 spring.security.oauth2.client.registration.oidc.scope: {{ join "," .Values.oidc.scopes | quote }}
+{{- with .Values.oidc.organizersValue }}
+frontend.oidc.organizers-value: {{ . | quote }}
+{{- end }}
+{{- with .Values.oidc.reviewersValue }}
+frontend.oidc.reviewers-value: {{ . | quote }}
+{{- end }}
 {{- end }}
 {{- end -}}
 
@@ -15,8 +21,29 @@ spring.security.oauth2.client.registration.oidc.scope: {{ join "," .Values.oidc.
 {{- .Values.organizers.existingSecret | default (printf "%s-organizers" (include "conference-lib.fullname" .)) -}}
 {{- end -}}
 
-{{/* conference-lib's hook "secretEnv": settings taken from Secrets: the Redis password, the organizers' password hashes, the OIDC client secret. */}}
+{{- define "frontend-service.reviewersSecretName" -}}
+{{- .Values.reviewers.existingSecret | default (printf "%s-reviewers" (include "conference-lib.fullname" .)) -}}
+{{- end -}}
+
+{{/*
+The back office's two kinds of login. A name in both lists would be two logins with one name, and the
+service would take it as an organizer's anyway: the render stops instead.
+*/}}
+{{- define "frontend-service.checkLogins" -}}
+{{- $both := list }}
+{{- range .Values.reviewers.usernames }}
+{{- if has . $.Values.organizers.usernames }}
+{{- $both = append $both . }}
+{{- end }}
+{{- end }}
+{{- if $both }}
+{{- fail (printf "reviewers.usernames and organizers.usernames both name %s: an organizer reviews too, so a reviewer who is also an organizer is just an organizer; take the name off reviewers.usernames" (join ", " $both)) }}
+{{- end }}
+{{- end -}}
+
+{{/* conference-lib's hook "secretEnv": settings taken from Secrets: the Redis password, the organizers' and reviewers' password hashes, the OIDC client secret. */}}
 {{- define "frontend-service.secretEnv" -}}
+{{- include "frontend-service.checkLogins" . }}
 {{- if .Values.redis.passwordKey }}
 - name: SPRING_DATA_REDIS_PASSWORD
   valueFrom:
@@ -29,6 +56,13 @@ spring.security.oauth2.client.registration.oidc.scope: {{ join "," .Values.oidc.
   valueFrom:
     secretKeyRef:
       name: {{ include "frontend-service.organizersSecretName" $ }}
+      key: {{ . }}
+{{- end }}
+{{- range .Values.reviewers.usernames }}
+- name: {{ include "conference-lib.envName" (printf "frontend.reviewers.%s" .) }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "frontend-service.reviewersSecretName" $ }}
       key: {{ . }}
 {{- end }}
 {{- if .Values.oidc.enabled }}

@@ -100,6 +100,21 @@ public final class Charts {
         return rendered;
     }
 
+    /** The umbrella's NOTES.txt with these --set pairs, as "helm install" prints it (a client-only dry run). */
+    static String notes(Map<String, String> sets) {
+        var install = new Helm(chart("conference-platform")).install().withName(RELEASE).withNamespace(NAMESPACE)
+                .clientOnly().dryRun();
+        for (var set : sets.entrySet()) {
+            install = install.set(set.getKey(), set.getValue());
+        }
+        String output = install.call().getOutput();
+        int notes = output.indexOf("NOTES:");
+        if (notes < 0) {
+            throw new AssertionError("no NOTES in the install's output:\n" + output);
+        }
+        return output.substring(notes);
+    }
+
     /** Renders again, past the cache: for checking that two renders agree. */
     static String renderAgain(String chart, List<Path> valuesFiles, Map<String, String> sets) {
         RENDERS.remove(chart + valuesFiles + sets);

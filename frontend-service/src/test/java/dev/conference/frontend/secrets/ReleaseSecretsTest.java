@@ -19,7 +19,6 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +41,8 @@ class ReleaseSecretsTest {
     private static final String DATABASE = "conference-postgresql";
     private static final String PASSWORDS = "conference-frontend-service-organizer-passwords";
     private static final String ORGANIZERS = "conference-frontend-service-organizers";
+    private static final String REVIEWER_PASSWORDS = "conference-frontend-service-reviewer-passwords";
+    private static final String REVIEWERS = "conference-frontend-service-reviewers";
     /** What the first run for the organizers "organizer" and "olivia" reports. */
     private static final List<String> FIRST_RUN_REPORT = List.of(
             "created Secret " + DATABASE + " (keys: password)",
@@ -188,6 +189,40 @@ class ReleaseSecretsTest {
         assertThat(secrets.get(PASSWORDS)).containsEntry("olivia", "olivias-own-password");
         assertThat(secrets.get(ORGANIZERS)).containsEntry("olivia", oliviasHash);
         assertThat(matches(secrets.get(PASSWORDS).get("organizer"), secrets.get(ORGANIZERS).get("organizer"))).isTrue();
+    }
+
+    @Test
+    void reviewersGetPasswordsAndHashesOfTheirOwnKeptInStepWithTheirList() {
+        Run first = run(spec(List.of("organizer", "olivia"), List.of("rita", "ravi")));
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.outLines()).containsExactly(FIRST_RUN_REPORT.get(0), FIRST_RUN_REPORT.get(1), FIRST_RUN_REPORT.get(2),
+                "created Secret " + REVIEWER_PASSWORDS + " (keys: rita, ravi)",
+                "created Secret " + REVIEWERS + " (keys: rita, ravi)");
+        assertHashesMatchPasswordsOf(REVIEWER_PASSWORDS, REVIEWERS, "rita", "ravi");
+        assertHashesMatchPasswords("organizer", "olivia");
+        Map<String, Map<String, String>> before = api.secrets();
+
+        assertReportedAfterRun(spec(List.of("organizer", "olivia"), List.of("rita", "rosa")),
+                "kept Secret " + DATABASE, "kept Secret " + PASSWORDS, "kept Secret " + ORGANIZERS,
+                "updated Secret " + REVIEWER_PASSWORDS + " (added: rosa; removed: ravi)",
+                "updated Secret " + REVIEWERS + " (added: rosa; removed: ravi)");
+        Map<String, Map<String, String>> after = api.secrets();
+        assertThat(after.get(PASSWORDS)).isEqualTo(before.get(PASSWORDS));
+        assertThat(after.get(ORGANIZERS)).isEqualTo(before.get(ORGANIZERS));
+        assertThat(after.get(REVIEWER_PASSWORDS)).containsEntry("rita", before.get(REVIEWER_PASSWORDS).get("rita"));
+        assertThat(after.get(REVIEWERS)).containsEntry("rita", before.get(REVIEWERS).get("rita"));
+        assertHashesMatchPasswordsOf(REVIEWER_PASSWORDS, REVIEWERS, "rita", "rosa");
+
+        Map<String, String> reviewerPasswordsWithoutRita = new HashMap<>(after.get(REVIEWER_PASSWORDS));
+        reviewerPasswordsWithoutRita.remove("rita");
+        api.putSecret(REVIEWER_PASSWORDS, reviewerPasswordsWithoutRita);
+        assertReportedAfterRun(spec(List.of("organizer", "olivia"), List.of("rita", "rosa")),
+                "kept Secret " + DATABASE, "kept Secret " + PASSWORDS, "kept Secret " + ORGANIZERS,
+                "updated Secret " + REVIEWER_PASSWORDS + " (added: rita)",
+                "updated Secret " + REVIEWERS + " (regenerated: rita)");
+        assertHashesMatchPasswordsOf(REVIEWER_PASSWORDS, REVIEWERS, "rita", "rosa");
+        assertThat(api.secrets().get(ORGANIZERS)).isEqualTo(before.get(ORGANIZERS));
     }
 
     @Test
@@ -420,32 +455,50 @@ class ReleaseSecretsTest {
 
     /** The Secrets the charts ask for: the database's password, and a password and its hash per organizer. */
     private static String spec(String... organizers) {
-        String passwords = Arrays.stream(organizers)
-                .map(organizer -> "\"%s\": {\"random\": 24}".formatted(organizer))
-                .collect(joining(", "));
-        String hashes = Arrays.stream(organizers)
-                .map(organizer -> "\"%s\": {\"bcryptOf\": {\"secret\": \"%s\", \"key\": \"%s\"}}".formatted(organizer, PASSWORDS, organizer))
-                .collect(joining(", "));
+        return spec(List.of(organizers), List.of());
+    }
+
+    /** As the chart asks with reviewers too: their passwords and hashes in two Secrets after the organizers'. */
+    private static String spec(List<String> organizers, List<String> reviewers) {
+        String logins = logins(PASSWORDS, ORGANIZERS, organizers)
+                + (reviewers.isEmpty() ? "" : ",\n" + logins(REVIEWER_PASSWORDS, REVIEWERS, reviewers));
         return """
                 {"secrets": [
                   {"name": "%s",
                    "labels": {"app.kubernetes.io/part-of": "conference-platform"},
                    "annotations": {"conference-platform.dev/generated": "true"},
                    "keys": {"password": {"random": 32}}},
-                  {"name": "%s", "labels": {}, "annotations": {}, "prune": true, "keys": {%s}},
-                  {"name": "%s", "labels": {}, "annotations": {}, "prune": true, "keys": {%s}}
+                %s
                 ]}
-                """.formatted(DATABASE, PASSWORDS, passwords, ORGANIZERS, hashes);
+                """.formatted(DATABASE, logins);
+    }
+
+    /** The two Secrets of one list of users: a password per user, and its hash. */
+    private static String logins(String passwordsSecret, String hashesSecret, List<String> users) {
+        String passwords = users.stream()
+                .map(user -> "\"%s\": {\"random\": 24}".formatted(user))
+                .collect(joining(", "));
+        String hashes = users.stream()
+                .map(user -> "\"%s\": {\"bcryptOf\": {\"secret\": \"%s\", \"key\": \"%s\"}}".formatted(user, passwordsSecret, user))
+                .collect(joining(", "));
+        return """
+                  {"name": "%s", "labels": {}, "annotations": {}, "prune": true, "keys": {%s}},
+                  {"name": "%s", "labels": {}, "annotations": {}, "prune": true, "keys": {%s}}"""
+                .formatted(passwordsSecret, passwords, hashesSecret, hashes);
     }
 
     private void assertHashesMatchPasswords(String... organizers) {
+        assertHashesMatchPasswordsOf(PASSWORDS, ORGANIZERS, organizers);
+    }
+
+    private void assertHashesMatchPasswordsOf(String passwordsSecret, String hashesSecret, String... users) {
         Map<String, Map<String, String>> secrets = api.secrets();
-        assertThat(secrets.get(PASSWORDS)).containsOnlyKeys(organizers);
-        assertThat(secrets.get(ORGANIZERS)).containsOnlyKeys(organizers);
-        for (String organizer : organizers) {
-            String hash = secrets.get(ORGANIZERS).get(organizer);
+        assertThat(secrets.get(passwordsSecret)).containsOnlyKeys(users);
+        assertThat(secrets.get(hashesSecret)).containsOnlyKeys(users);
+        for (String user : users) {
+            String hash = secrets.get(hashesSecret).get(user);
             assertThat(hash).startsWith("{bcrypt}$2a$10$");
-            assertThat(matches(secrets.get(PASSWORDS).get(organizer), hash)).as("hash of " + organizer).isTrue();
+            assertThat(matches(secrets.get(passwordsSecret).get(user), hash)).as("hash of " + user).isTrue();
         }
     }
 
