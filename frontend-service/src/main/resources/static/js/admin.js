@@ -347,7 +347,9 @@ async function decideSelected(decision) {
     const why = r.status !== 200 && r.problem ? ` (${r.problem.detail || r.problem.title})` : '';
     return el('li', { attrs: { 'data-status': r.status } }, el('strong', { text: titles.get(r.proposalId) || r.proposalId }), `: ${outcome}${why}`);
   });
-  const summary = [...counts.entries()].map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+  // What was done first, then what was not: "2 approved, 1 already decided".
+  const summary = [...counts.entries()].sort(([a], [b]) => (b === done) - (a === done))
+    .map(([outcome, n]) => `${n} ${outcome}`).join(', ');
   region.className = `notice notice-${counts.size === 1 && counts.has(done) ? 'success' : 'warning'}`;
   region.replaceChildren(el('p', { class: 'bulk-summary', text: `${summary}.` }), el('ul', { class: 'bulk-results' }, ...lines));
   show(region);
