@@ -39,6 +39,7 @@ class BackOfficeReviewsTest extends BrowserTest {
         logInAs(Platform.ORGANIZER);
         listed("PENDING", "newest", marker, 2);
         review(card(strong), 5, "Ship it.\nA clear outline.");
+        browser.screenshot("admin-review-panel");
         assertAccessible("a proposal's review panel with a review");
         review(card(weak), 2, "Thin.");
 
@@ -80,6 +81,7 @@ class BackOfficeReviewsTest extends BrowserTest {
         openDetails(card);
         browser.waitUntil("the review form is shown", d -> card.findElement(By.className("review-form")));
         assertThat(card.findElements(By.xpath(".//button[normalize-space()='Approve' or normalize-space()='Reject']"))).isEmpty();
+        browser.screenshot("admin-reviewer-details");
         assertAccessible("the reviewer's view of a proposal");
     }
 
