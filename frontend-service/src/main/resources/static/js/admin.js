@@ -112,7 +112,8 @@ function filterParams() {
 
 async function loadProposals() {
   const filters = filterParams();
-  $('export').href = `/api/proposals.csv${filters.size ? `?${filters}` : ''}`;
+  const query = filters.toString();
+  $('export').href = `/api/proposals.csv${query ? `?${query}` : ''}`;
   const params = new URLSearchParams({ page: state.page, size: PAGE_SIZE });
   for (const [name, value] of filters) params.set(name, value);
   const list = $('proposal-list');
@@ -280,7 +281,8 @@ function reviewPanel(p, container) {
       method: 'PUT', json: text ? { score: Number(chosen.value), comment: text } : { score: Number(chosen.value) },
     });
     if (result.ok) {
-      renderDetails(result.data, container);
+      // The answer is the proposal with the new review; without its history, the page asks for the whole proposal.
+      if (result.data && result.data.history) renderDetails(result.data, container); else await loadDetails(p.id, container);
       say(notice, `${p.title}: your review is saved.`, 'success');
     } else {
       say(status, problemText(result), 'error');
@@ -291,8 +293,8 @@ function reviewPanel(p, container) {
 }
 
 const HISTORY = {
-  SUBMITTED: 'Submitted', EDITED: 'Edited by the speaker', REVIEWED: 'Reviewed', DECIDED: 'Decided',
-  WITHDRAWN: 'Withdrawn by the speaker', DELIVERED: 'Delivered', FAILED: 'Delivery failed',
+  SUBMITTED: 'Submitted', EDITED: 'Edited', REVIEWED: 'Reviewed', DECIDED: 'Decided',
+  WITHDRAWN: 'Withdrawn', DELIVERED: 'Delivered', FAILED: 'Delivery failed',
 };
 
 function historyList(p) {
