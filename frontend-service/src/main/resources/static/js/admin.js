@@ -235,12 +235,11 @@ function reviewPanel(p, container) {
   const mine = reviews.find((r) => r.reviewer === state.username);
   const headingId = `reviews-${p.id}`;
   const panel = el('section', { class: 'review-panel', attrs: { 'aria-labelledby': headingId } },
-    el('h4', { text: 'Reviews', attrs: { id: headingId } }),
-    el('p', { class: 'review-average', text: scoreSummary(p) }));
+    el('h4', { text: 'Reviews', attrs: { id: headingId } }));
   if (reviews.length === 0) {
     panel.append(el('p', { class: 'muted', text: 'Nobody has reviewed this proposal yet.' }));
   } else {
-    panel.append(el('ul', { class: 'reviews' }, ...reviews.map((r) => el('li', { class: 'review' },
+    panel.append(el('p', { class: 'review-average', text: scoreSummary(p) }), el('ul', { class: 'reviews' }, ...reviews.map((r) => el('li', { class: 'review' },
       el('p', { class: 'review-head' }, el('strong', { text: r.reviewer }), ': ',
         el('span', { class: 'review-score', text: `${r.score} out of 5` }),
         el('span', { class: 'muted', text: ` · ${formatInstant(r.reviewedAt)}` })),
