@@ -6,23 +6,33 @@ const loginSection = $('login');
 const office = $('office');
 const notice = $('office-notice');
 const PAGE_SIZE = 10;
-const state = { status: 'PENDING', q: '', page: 0, emailPage: 0, emailStatus: '' };
+const state = {
+  status: 'PENDING', q: '', reviewed: '', sort: 'newest', page: 0, emailPage: 0, emailStatus: '',
+  username: '', role: null, selected: new Map(),
+};
+const isOrganizer = () => state.role === 'ORGANIZER';
 
 // ---- session -------------------------------------------------------------------------------
 
 async function start() {
   const session = await api('/api/session');
-  if (session.ok && session.data.organizer) {
+  const role = session.ok ? session.data.role || (session.data.organizer ? 'ORGANIZER' : null) : null;
+  if (role === 'ORGANIZER' || role === 'REVIEWER') {
+    state.username = session.data.username;
+    state.role = role;
     show(loginSection, false);
     show(office);
     $('whoami').textContent = session.data.username;
+    $('role').textContent = role === 'ORGANIZER' ? 'Organizer' : 'Reviewer';
+    // Reviewers read and score; deciding, the emails and the agenda are the organizers'.
+    document.querySelectorAll('.organizer-only').forEach((node) => show(node, isOrganizer()));
     showTab('proposals');
     return;
   }
   show(office, false);
   show(loginSection);
   if (session.ok) {
-    say($('login-message'), `You are logged in as ${session.data.username}, but only organizers can use the back office.`, 'error');
+    say($('login-message'), `You are logged in as ${session.data.username}, but only organizers and reviewers can use the back office.`, 'error');
   } else if (new URLSearchParams(location.search).has('error')) {
     say($('login-message'), 'The login did not work. Please try again.', 'error');
   }
@@ -81,14 +91,31 @@ $('proposal-filter').addEventListener('submit', (event) => {
   event.preventDefault();
   state.status = $('filter-status').value;
   state.q = $('filter-q').value.trim();
+  state.reviewed = $('filter-reviewed').value;
+  state.sort = $('filter-sort').value;
   state.page = 0;
+  // A selection is of proposals one can see: a new search starts afresh.
+  state.selected.clear();
+  updateBulk();
   loadProposals();
 });
 
-async function loadProposals() {
-  const params = new URLSearchParams({ page: state.page, size: PAGE_SIZE });
+/** The list's filters as query parameters: the same for the list and the CSV export. */
+function filterParams() {
+  const params = new URLSearchParams();
   if (state.status) params.set('status', state.status);
   if (state.q) params.set('q', state.q);
+  if (state.reviewed) params.set('reviewed', state.reviewed);
+  if (state.sort && state.sort !== 'newest') params.set('sort', state.sort);
+  return params;
+}
+
+async function loadProposals() {
+  const filters = filterParams();
+  const query = filters.toString();
+  $('export').href = `/api/proposals.csv${query ? `?${query}` : ''}`;
+  const params = new URLSearchParams({ page: state.page, size: PAGE_SIZE });
+  for (const [name, value] of filters) params.set(name, value);
   const list = $('proposal-list');
   const result = await api(`/api/proposals?${params}`);
   clear(list);
@@ -106,8 +133,18 @@ async function loadProposals() {
   pager($('proposal-pager'), page, totalPages, (next) => { state.page = next; loadProposals(); });
 }
 
+function scoreSummary(p) {
+  const count = p.reviewCount || 0;
+  if (!count || p.averageScore === null || p.averageScore === undefined) return 'Not reviewed yet';
+  return `Average score ${formatScore(p.averageScore)} (${count} review${count === 1 ? '' : 's'})`;
+}
+
+function formatScore(score) {
+  return Number(score).toLocaleString(undefined, { maximumFractionDigits: 2 });
+}
+
 function proposalRow(p) {
-  const details = el('div', { class: 'proposal-details', attrs: { hidden: true } });
+  const details = el('div', { class: 'proposal-details', attrs: { hidden: true, id: `details-${p.id}` } });
   const toggle = el('button', {
     class: 'button button-small',
     text: 'Details',
@@ -121,12 +158,27 @@ function proposalRow(p) {
       },
     },
   });
-  return el('article', { class: 'card proposal' },
+  toggle.setAttribute('aria-controls', details.id);
+  const titleId = `title-${p.id}`;
+  const select = isOrganizer() ? el('input', {
+    class: 'select-box',
+    attrs: { type: 'checkbox', id: `select-${p.id}`, 'aria-labelledby': `select-label-${p.id} ${titleId}`, checked: state.selected.has(p.id) },
+    on: {
+      change: (event) => {
+        if (event.target.checked) state.selected.set(p.id, p.title); else state.selected.delete(p.id);
+        updateBulk();
+      },
+    },
+  }) : null;
+  return el('article', { class: 'card proposal', attrs: { 'data-id': p.id } },
     el('div', { class: 'proposal-head' },
-      el('div', {},
-        el('h3', { text: p.title }),
+      select ? el('div', { class: 'select' }, select,
+        el('span', { class: 'visually-hidden', text: 'Select', attrs: { id: `select-label-${p.id}` } })) : null,
+      el('div', { class: 'grow' },
+        el('h3', { text: p.title, attrs: { id: titleId } }),
         el('p', { class: 'muted' }, el('span', { text: p.speakerName }), ' · ', el('span', { text: p.speakerEmail }),
-          ' · submitted ', el('span', { text: formatInstant(p.submittedAt) }))),
+          ' · submitted ', el('span', { text: formatInstant(p.submittedAt) })),
+        el('p', { class: 'score-summary', text: scoreSummary(p) })),
       el('div', { class: 'proposal-actions' },
         el('span', { class: `badge badge-${String(p.status).toLowerCase()}`, text: p.status }), toggle)),
     details);
@@ -139,7 +191,13 @@ async function loadDetails(id, container) {
     container.append(el('p', { class: 'notice notice-error', text: problemText(result) }));
     return;
   }
-  const p = result.data;
+  renderDetails(result.data, container);
+}
+
+function renderDetails(p, container) {
+  clear(container);
+  const summary = container.closest('article')?.querySelector('.score-summary');
+  if (summary) summary.textContent = scoreSummary(p);
   container.append(el('p', { class: 'abstract', text: p.abstract }));
   container.append(el('p', { class: 'muted', text: [p.format === 'WORKSHOP' ? 'Workshop' : 'Talk',
     p.level ? `level ${String(p.level).toLowerCase()}` : 'level not stated'].join(' · ') }));
@@ -161,12 +219,148 @@ async function loadDetails(id, container) {
       d.status === 'PENDING' && d.nextAttemptAt ? el('span', { class: 'muted', text: ` · next try ${formatInstant(d.nextAttemptAt)}` }) : null,
       d.lastError ? el('p', { class: 'error-text', text: d.lastError }) : null))));
   }
-  if (p.status === 'PENDING') {
+  container.append(reviewPanel(p, container));
+  container.append(historyList(p));
+  if (p.status === 'PENDING' && isOrganizer()) {
     container.append(el('div', { class: 'actions' },
       el('button', { class: 'button button-danger', text: 'Reject', attrs: { type: 'button' }, on: { click: () => decide(p, 'REJECTED', container) } }),
       el('button', { class: 'button button-primary', text: 'Approve', attrs: { type: 'button' }, on: { click: () => decide(p, 'APPROVED', container) } })));
   }
 }
+
+// ---- reviews and history ---------------------------------------------------------------------
+
+function reviewPanel(p, container) {
+  const reviews = p.reviews || [];
+  const mine = reviews.find((r) => r.reviewer === state.username);
+  const headingId = `reviews-${p.id}`;
+  const panel = el('section', { class: 'review-panel', attrs: { 'aria-labelledby': headingId } },
+    el('h4', { text: 'Reviews', attrs: { id: headingId } }));
+  if (reviews.length === 0) {
+    panel.append(el('p', { class: 'muted', text: 'Nobody has reviewed this proposal yet.' }));
+  } else {
+    panel.append(el('p', { class: 'review-average', text: scoreSummary(p) }), el('ul', { class: 'reviews' }, ...reviews.map((r) => el('li', { class: 'review' },
+      el('p', { class: 'review-head' }, el('strong', { text: r.reviewer }), ': ',
+        el('span', { class: 'review-score', text: `${r.score} out of 5` }),
+        el('span', { class: 'muted', text: ` · ${formatInstant(r.reviewedAt)}` })),
+      r.comment ? el('p', { class: 'abstract review-comment', text: r.comment }) : null))));
+  }
+  if (p.status === 'WITHDRAWN') return panel;
+
+  const scoreName = `score-${p.id}`;
+  const error = el('p', { class: 'field-error', attrs: { id: `score-error-${p.id}` } });
+  const status = el('p', { class: 'notice', attrs: { role: 'status', hidden: true } });
+  const legend = el('legend', { text: 'Your score (1 = weak, 5 = excellent)' });
+  const scores = el('fieldset', { class: 'choice score-choice', attrs: { 'aria-describedby': error.id } }, legend,
+    el('div', { class: 'score-options' }, ...[1, 2, 3, 4, 5].map((n) => el('label', { class: 'option' },
+      el('input', { attrs: { type: 'radio', name: scoreName, value: n, id: `${scoreName}-${n}`, checked: mine && mine.score === n } }),
+      String(n)))),
+    error);
+  const comment = el('textarea', { attrs: { id: `comment-${p.id}`, name: 'comment', rows: 3, maxlength: 2000 } });
+  if (mine && mine.comment) comment.value = mine.comment;
+  const form = el('form', { class: 'form review-form', attrs: { novalidate: true } },
+    el('h5', { class: 'review-form-title', text: mine ? 'Change your review' : 'Your review' }),
+    scores,
+    el('div', { class: 'field' },
+      el('label', { attrs: { for: comment.id } }, 'Comment ', el('span', { class: 'optional', text: '(optional, at most 2,000 characters)' })),
+      comment),
+    el('div', { class: 'actions' }, el('button', { class: 'button button-primary', text: 'Save review', attrs: { type: 'submit' } })),
+    status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = form.querySelector(`input[name="${scoreName}"]:checked`);
+    if (!chosen) {
+      error.textContent = 'Choose a score from 1 to 5.';
+      scores.querySelector('input').focus();
+      return;
+    }
+    error.textContent = '';
+    const text = comment.value.trim();
+    const result = await api(`/api/proposals/${encodeURIComponent(p.id)}/reviews/mine`, {
+      method: 'PUT', json: text ? { score: Number(chosen.value), comment: text } : { score: Number(chosen.value) },
+    });
+    if (result.ok) {
+      // The answer is the proposal with the new review; without its history, the page asks for the whole proposal.
+      if (result.data && result.data.history) renderDetails(result.data, container); else await loadDetails(p.id, container);
+      say(notice, `${p.title}: your review is saved.`, 'success');
+    } else {
+      say(status, problemText(result), 'error');
+    }
+  });
+  panel.append(form);
+  return panel;
+}
+
+const HISTORY = {
+  SUBMITTED: 'Submitted', EDITED: 'Edited', REVIEWED: 'Reviewed', DECIDED: 'Decided',
+  WITHDRAWN: 'Withdrawn', DELIVERED: 'Delivered', FAILED: 'Delivery failed',
+};
+
+function historyList(p) {
+  const headingId = `history-${p.id}`;
+  const events = p.history || [];
+  const section = el('section', { class: 'history', attrs: { 'aria-labelledby': headingId } },
+    el('h4', { text: 'History', attrs: { id: headingId } }));
+  if (events.length === 0) {
+    section.append(el('p', { class: 'muted', text: 'No events recorded.' }));
+    return section;
+  }
+  section.append(el('ol', { class: 'history-list' }, ...events.map((e) => {
+    const detail = e.detail && e.type === 'DELIVERED' ? labelOf(e.detail) : e.detail;
+    return el('li', { class: 'history-event', attrs: { 'data-type': e.type } },
+      el('strong', { text: HISTORY[e.type] || e.type }),
+      detail ? el('span', { text: `: ${detail}` }) : null,
+      e.by ? el('span', { text: ` by ${e.by}` }) : null,
+      el('span', { class: 'muted' }, ' · ', el('time', { text: formatInstant(e.at), attrs: { datetime: e.at } })));
+  })));
+  return section;
+}
+
+// ---- bulk decisions --------------------------------------------------------------------------
+
+function updateBulk() {
+  const count = state.selected.size;
+  $('bulk-count').textContent = count === 0 ? 'No proposal selected' : `${count} proposal${count === 1 ? '' : 's'} selected`;
+  $('bulk-approve').disabled = count === 0;
+  $('bulk-reject').disabled = count === 0;
+}
+
+const OUTCOME = { 200: null, 404: 'not found', 409: 'already decided' };
+
+async function decideSelected(decision) {
+  const entries = [...state.selected.entries()];
+  if (entries.length === 0) return;
+  const verb = decision === 'APPROVED' ? 'Approve' : 'Reject';
+  const ok = await confirmDialog(`${verb} ${entries.length} proposal${entries.length === 1 ? '' : 's'}? Each speaker will be emailed.`, verb);
+  if (!ok) return;
+  const result = await api('/api/decisions', { method: 'POST', json: { proposalIds: entries.map(([id]) => id), decision } });
+  const region = $('bulk-result');
+  if (!result.ok) {
+    say(region, problemText(result), 'error');
+    return;
+  }
+  const titles = new Map(entries);
+  const done = decision === 'APPROVED' ? 'approved' : 'rejected';
+  const counts = new Map();
+  const lines = result.data.results.map((r) => {
+    const outcome = r.status === 200 ? done : OUTCOME[r.status] || 'failed';
+    counts.set(outcome, (counts.get(outcome) || 0) + 1);
+    const why = r.status !== 200 && r.problem ? ` (${r.problem.detail || r.problem.title})` : '';
+    return el('li', { attrs: { 'data-status': r.status } }, el('strong', { text: titles.get(r.proposalId) || r.proposalId }), `: ${outcome}${why}`);
+  });
+  // What was done first, then what was not: "2 approved, 1 already decided".
+  const summary = [...counts.entries()].sort(([a], [b]) => (b === done) - (a === done))
+    .map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+  region.className = `notice notice-${counts.size === 1 && counts.has(done) ? 'success' : 'warning'}`;
+  region.replaceChildren(el('p', { class: 'bulk-summary', text: `${summary}.` }), el('ul', { class: 'bulk-results' }, ...lines));
+  show(region);
+  state.selected.clear();
+  updateBulk();
+  await loadProposals();
+}
+
+$('bulk-approve').addEventListener('click', () => decideSelected('APPROVED'));
+$('bulk-reject').addEventListener('click', () => decideSelected('REJECTED'));
 
 function labelOf(kind) {
   return ({

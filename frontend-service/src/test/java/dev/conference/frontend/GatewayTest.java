@@ -30,6 +30,12 @@ public abstract class GatewayTest extends RandomPortFrontendTest {
     protected static final TestRedis.KeySpace REDIS = TestRedis.newKeySpace("frontend");
     protected static final String ORGANIZER = "olivia";
     protected static final String PASSWORD = "correct horse battery";
+    /** A reviewer: reads and scores proposals, decides nothing. */
+    protected static final String REVIEWER = "rita";
+    protected static final String REVIEWER_PASSWORD = "staple battery horse";
+    /** Listed as organizer and as reviewer (each with a password of its own): an organizer. */
+    protected static final String BOTH = "oscar";
+    protected static final String BOTH_PASSWORD = "oscar's organizer password";
     /** The CSRF token a test's browser holds: in the cookie and, when the script sends it, in the header. */
     protected static final String CSRF = "test-csrf-token";
 
@@ -44,6 +50,9 @@ public abstract class GatewayTest extends RandomPortFrontendTest {
         registry.add("frontend.c4p-url", C4P::url);
         registry.add("frontend.agenda-url", AGENDA::url);
         registry.add("frontend.organizers." + ORGANIZER, () -> HASH);
+        registry.add("frontend.reviewers." + REVIEWER, () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(REVIEWER_PASSWORD));
+        registry.add("frontend.organizers." + BOTH, () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(BOTH_PASSWORD));
+        registry.add("frontend.reviewers." + BOTH, () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("oscar's reviewer password"));
         registry.add("frontend.submissions.trusted-proxies", () -> "1");
         registry.add("frontend.submissions.burst", () -> "3");
         registry.add("frontend.submissions.per-minute", () -> "1");

@@ -18,8 +18,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /**
  * The four services as separate processes on free ports, with a PostgreSQL database and a Redis key
  * space of their own and a GreenMail SMTP sink: started once per test JVM and shared by the test
- * classes, which therefore use their own speakers and proposals. The frontend has one organizer,
- * {@link #ORGANIZER}, whose password is made up at start ({@link #organizerPassword}).
+ * classes, which therefore use their own speakers and proposals. The frontend has two organizers,
+ * {@link #ORGANIZER} and {@link #SECOND_ORGANIZER}, and a reviewer, {@link #REVIEWER}, whose passwords are made up at
+ * start ({@link #organizerPassword}, {@link #secondOrganizerPassword}, {@link #reviewerPassword}).
  */
 public final class Platform {
 
@@ -40,6 +41,12 @@ public final class Platform {
     /** The organizer who can log in to the back office. */
     public static final String ORGANIZER = "olivia";
     public final String organizerPassword = randomPassword();
+    /** A second organizer, whose reviews average with {@link #ORGANIZER}'s. */
+    public static final String SECOND_ORGANIZER = "otto";
+    public final String secondOrganizerPassword = randomPassword();
+    /** A reviewer (frontend.reviewers): reads and scores proposals, decides nothing. */
+    public static final String REVIEWER = "rita";
+    public final String reviewerPassword = randomPassword();
 
     /** The agenda grid the services are started with. */
     public record Grid(String days, String slots, String rooms) {
@@ -101,6 +108,8 @@ public final class Platform {
                 "frontend.agenda-url", agenda.url(),
                 "frontend.key-prefix", redis.keyPrefix() + "frontend:",
                 "frontend.organizers." + ORGANIZER, "{bcrypt}" + new BCryptPasswordEncoder().encode(organizerPassword),
+                "frontend.organizers." + SECOND_ORGANIZER, "{bcrypt}" + new BCryptPasswordEncoder().encode(secondOrganizerPassword),
+                "frontend.reviewers." + REVIEWER, "{bcrypt}" + new BCryptPasswordEncoder().encode(reviewerPassword),
                 "spring.data.redis.host", redis.host(),
                 "spring.data.redis.port", String.valueOf(redis.port()),
                 // The browser tests all submit from 127.0.0.1; the limit itself is tested in frontend-service.
@@ -154,6 +163,16 @@ public final class Platform {
     /** A second c4p-service on the same database and downstreams, not started; the caller stops it. */
     public ServiceProcess newC4pReplica() {
         return new ServiceProcess("c4p-service", freePort(), jvmOptions, c4pSettings);
+    }
+
+    /** The password of a back-office user of this platform. */
+    public String passwordOf(String username) {
+        return switch (username) {
+            case ORGANIZER -> organizerPassword;
+            case SECOND_ORGANIZER -> secondOrganizerPassword;
+            case REVIEWER -> reviewerPassword;
+            default -> throw new IllegalArgumentException("no back-office user " + username);
+        };
     }
 
     public String frontendKeyPrefix() {

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *                       {@code /api/slots})
  * @param organizers     organizers who log in with a password: user name → password hash in
  *                       {@code {bcrypt}…} form; empty by default
+ * @param reviewers      reviewers (they read and score proposals, and decide nothing) who log in with a password,
+ *                       as {@code organizers}; a name in both is an organizer
  * @param keyPrefix      prefix of every Redis key the frontend writes (agenda copy, rate limits,
  *                       sessions), so several installations or test runs can share one Redis
  * @param retryAfter     what {@code Retry-After} says when a downstream could not answer
@@ -32,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param submissions    the rate limit on proposal submissions (and how the client's address is found)
  * @param schedules      the rate limit on creating personal schedules
  * @param logins         the backoff after wrong passwords
- * @param oidc           how OIDC users become organizers (only when an OIDC client is configured)
+ * @param oidc           how OIDC users become organizers or reviewers (only when an OIDC client is configured)
  * @param requests       how slowly a client may send a request before its connection is closed
  */
 @Validated
@@ -42,6 +44,8 @@ public record FrontendProperties(
         @NotNull @DefaultValue("http://localhost:8082") URI agendaUrl,
         @NotNull @DefaultValue Map<String, @NotNull @Pattern(regexp = BCRYPT_HASH,
                 message = "must be a bcrypt hash written as {bcrypt}$2a$…") String> organizers,
+        @NotNull @DefaultValue Map<String, @NotNull @Pattern(regexp = BCRYPT_HASH,
+                message = "must be a bcrypt hash written as {bcrypt}$2a$…") String> reviewers,
         @NotBlank @DefaultValue("frontend:") String keyPrefix,
         @NotNull @DefaultValue("5s") Duration retryAfter,
         @Valid @NotNull @DefaultValue Agenda agenda,
@@ -120,11 +124,13 @@ public record FrontendProperties(
     /**
      * @param organizersClaim the ID token or user info claim that lists the user's groups or roles
      * @param organizersValue a user is an organizer when that claim is, or contains, this value
-     * @param usernameClaim   the claim whose value is passed on as the organizer's name
+     * @param reviewersValue  a user is a reviewer when that claim is, or contains, this value (and not the organizers')
+     * @param usernameClaim   the claim whose value is passed on as the organizer's or reviewer's name
      */
     public record Oidc(
             @NotBlank @DefaultValue("groups") String organizersClaim,
             @NotBlank @DefaultValue("organizers") String organizersValue,
+            @NotBlank @DefaultValue("reviewers") String reviewersValue,
             @NotBlank @DefaultValue("preferred_username") String usernameClaim) {
     }
 }

@@ -13,14 +13,17 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code OrganizerHeader} in a route's filters: passes the logged-in organizer's name to c4p-service
- * in {@code X-Organizer}, replacing whatever the client sent. Without a logged-in user the request
- * goes nowhere (security refuses it first; this is the second lock).
+ * {@code OrganizerHeader} in a route's filters: passes the logged-in back-office user's name to c4p-service
+ * in {@code X-Organizer} (organizers and reviewers alike) and their role in {@code X-Back-Office-Role}
+ * ({@code ORGANIZER} or {@code REVIEWER}), replacing whatever the client sent (the default filters remove the
+ * client's copies on every route). Without a logged-in user with one of the roles the request goes nowhere
+ * (security refuses it first; this is the second lock).
  */
 @Component
 public class OrganizerHeaderGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
 
     public static final String HEADER = "X-Organizer";
+    public static final String ROLE_HEADER = "X-Back-Office-Role";
 
     private final Organizers organizers;
 
@@ -39,11 +42,17 @@ public class OrganizerHeaderGatewayFilterFactory extends AbstractGatewayFilterFa
         return new OrderedGatewayFilter((exchange, chain) -> ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
-                .map(organizers::nameOf)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED)))
-                .flatMap(name -> {
+                .filter(authentication -> Organizers.roleOf(authentication) != null)
+                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN)))
+                .flatMap(authentication -> {
+                    String name = organizers.nameOf(authentication);
+                    String role = Organizers.roleOf(authentication);
                     ServerHttpRequest request = exchange.getRequest().mutate()
-                            .headers(headers -> headers.set(HEADER, name))
+                            .headers(headers -> {
+                                headers.set(HEADER, name);
+                                headers.set(ROLE_HEADER, role);
+                            })
                             .build();
                     return chain.filter(exchange.mutate().request(request).build());
                 }), 10_000);

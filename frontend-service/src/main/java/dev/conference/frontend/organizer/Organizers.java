@@ -4,11 +4,14 @@ import dev.conference.frontend.config.FrontendProperties;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,13 +27,15 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Who is an organizer. Two kinds of user can log in:
+ * Who is in the back office, and in which role: organizers do everything there, reviewers read and score
+ * proposals and decide nothing. Two kinds of user can log in:
  * <ul>
- *   <li>users listed in {@code frontend.organizers} (user name and bcrypt hash), who log in with a
- *       password and are always organizers;</li>
+ *   <li>users listed in {@code frontend.organizers} or {@code frontend.reviewers} (user name and bcrypt hash), who
+ *       log in with a password; a name in both is an organizer (with the organizers' hash);</li>
  *   <li>users of the OIDC provider, when one is configured. They are organizers when their
- *       {@code frontend.oidc.organizers-claim} claim is, or lists, {@code frontend.oidc.organizers-value}.
- *       Every other OIDC user is logged in but is not an organizer: organizer routes answer them 403.</li>
+ *       {@code frontend.oidc.organizers-claim} claim is, or lists, {@code frontend.oidc.organizers-value}, else
+ *       reviewers when it is, or lists, {@code frontend.oidc.reviewers-value}. Every other OIDC user is logged in
+ *       but has no role: back-office routes answer them 403.</li>
  * </ul>
  */
 @Component
@@ -40,6 +45,8 @@ public class Organizers implements GrantedAuthoritiesMapper {
 
     public static final String ROLE = "ORGANIZER";
     public static final GrantedAuthority AUTHORITY = new SimpleGrantedAuthority("ROLE_" + ROLE);
+    public static final String REVIEWER_ROLE = "REVIEWER";
+    public static final GrantedAuthority REVIEWER_AUTHORITY = new SimpleGrantedAuthority("ROLE_" + REVIEWER_ROLE);
 
     private final FrontendProperties properties;
 
@@ -48,14 +55,19 @@ public class Organizers implements GrantedAuthoritiesMapper {
     }
 
     /**
-     * The organizers who log in with a password. A name that is not one of them gets a decoy whose bcrypt hash
-     * (of a random password, at the organizers' cost) is checked like a real one, so that the answer takes as
+     * The organizers and reviewers who log in with a password. A name that is neither gets a decoy whose bcrypt hash
+     * (of a random password, at the highest cost of theirs) is checked like a real one, so that the answer takes as
      * long whether or not the user exists, and always fails.
      */
     public ReactiveUserDetailsService passwordUsers() {
         List<UserDetails> users = new ArrayList<>();
         properties.organizers().forEach((name, hash) -> users.add(
                 User.withUsername(name).password(hash).authorities(AUTHORITY).build()));
+        properties.reviewers().forEach((name, hash) -> {
+            if (!properties.organizers().containsKey(name)) {
+                users.add(User.withUsername(name).password(hash).authorities(REVIEWER_AUTHORITY).build());
+            }
+        });
         if (users.isEmpty()) {
             // MapReactiveUserDetailsService wants at least one user; this one can never log in.
             users.add(User.withUsername("\u0000nobody").password("{bcrypt}$2a$10$" + "x".repeat(53))
@@ -67,30 +79,38 @@ public class Organizers implements GrantedAuthoritiesMapper {
                 .switchIfEmpty(Mono.fromSupplier(() -> User.withUsername(username).password(decoyHash).authorities(List.of()).build()));
     }
 
-    /** The highest cost among the organizers' hashes ({bcrypt}$2a$10$...), or bcrypt's default. */
+    /** The highest cost among the organizers' and reviewers' hashes ({bcrypt}$2a$10$...), or bcrypt's default. */
     int bcryptCost() {
-        return properties.organizers().values().stream()
+        return Stream.concat(properties.organizers().values().stream(), properties.reviewers().values().stream())
                 .map(BCRYPT_COST::matcher).filter(Matcher::find)
                 .mapToInt(cost -> Integer.parseInt(cost.group(1)))
                 .max().orElse(10);
     }
 
-    /** Adds the organizer role to OIDC users whose claim says they are organizers. */
+    /** Adds the organizer role to OIDC users whose claim says they are organizers, else the reviewer role to reviewers. */
     @Override
     public Collection<? extends GrantedAuthority> mapAuthorities(Collection<? extends GrantedAuthority> authorities) {
         Set<GrantedAuthority> mapped = new HashSet<>(authorities);
-        mapped.remove(AUTHORITY); // only the claim decides
+        // only the claim decides
+        mapped.remove(AUTHORITY);
+        mapped.remove(REVIEWER_AUTHORITY);
         for (GrantedAuthority authority : authorities) {
-            if (authority instanceof OidcUserAuthority oidc && claimNamesOrganizer(oidc.getAttributes()
-                    .get(properties.oidc().organizersClaim()))) {
-                mapped.add(AUTHORITY);
+            if (authority instanceof OidcUserAuthority oidc) {
+                Object claim = oidc.getAttributes().get(properties.oidc().organizersClaim());
+                if (claimNames(claim, properties.oidc().organizersValue())) {
+                    mapped.add(AUTHORITY);
+                } else if (claimNames(claim, properties.oidc().reviewersValue())) {
+                    mapped.add(REVIEWER_AUTHORITY);
+                }
             }
+        }
+        if (mapped.contains(AUTHORITY)) {
+            mapped.remove(REVIEWER_AUTHORITY);
         }
         return mapped;
     }
 
-    private boolean claimNamesOrganizer(Object claim) {
-        String wanted = properties.oidc().organizersValue();
+    private static boolean claimNames(Object claim, String wanted) {
         if (claim instanceof Collection<?> values) {
             return values.stream().anyMatch(value -> wanted.equals(String.valueOf(value)));
         }
@@ -101,8 +121,29 @@ public class Organizers implements GrantedAuthoritiesMapper {
     }
 
     public static boolean isOrganizer(Authentication authentication) {
+        return has(authentication, AUTHORITY);
+    }
+
+    /**
+     * The user's back-office role, {@code ORGANIZER} or {@code REVIEWER} (what {@code X-Back-Office-Role} carries and
+     * the session answers), or null for a logged-in user with neither.
+     */
+    public static String roleOf(Authentication authentication) {
+        return has(authentication, AUTHORITY) ? ROLE : has(authentication, REVIEWER_AUTHORITY) ? REVIEWER_ROLE : null;
+    }
+
+    private static boolean has(Authentication authentication, GrantedAuthority wanted) {
         return authentication != null && authentication.isAuthenticated()
-                && authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(AUTHORITY.getAuthority()));
+                && authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(wanted.getAuthority()));
+    }
+
+    /** What {@code GET /api/session} and a script's login answer: {@code {"username", "organizer", "role"}}. */
+    public Map<String, Object> session(Authentication authentication) {
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("username", nameOf(authentication));
+        session.put("organizer", isOrganizer(authentication));
+        session.put("role", roleOf(authentication));
+        return session;
     }
 
     /** The name decisions are recorded under: the user name, or the configured OIDC claim. */

@@ -19,11 +19,13 @@ class SessionController {
         this.oidc = registrations.getIfAvailable() != null;
     }
 
-    /** The logged-in user (401 without a session): name and whether they are an organizer. */
+    /**
+     * The logged-in user (401 without a session): name, whether they are an organizer, and their back-office role
+     * ({@code ORGANIZER}, {@code REVIEWER}, or null for neither).
+     */
     @GetMapping("/api/session")
     Map<String, Object> session(Authentication authentication) {
-        return Map.of("username", organizers.nameOf(authentication),
-                "organizer", Organizers.isOrganizer(authentication));
+        return organizers.session(authentication);
     }
 
     /** How one can log in here: always with a password form, and with OIDC when a provider is configured. */

@@ -55,10 +55,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who may call what (the route table in the service README). Anyone: the pages, agenda reads, submitting, the CfP
  * window; whoever holds the token: tracking, editing and withdrawing a proposal, personal schedules; health and
- * Prometheus. Organizers only: everything else under {@code /api}. Nothing else of the actuator.
+ * Prometheus. Organizers and reviewers: reading proposals (list, one, the CSV export) and their own review.
+ * Organizers only: everything else under {@code /api}. Nothing else of the actuator.
  *
- * <p>API callers get problem+json: 401 without a login, 403 for a logged-in user who is not an
- * organizer or a state-changing request without the CSRF token. The token is double-submit: the
+ * <p>API callers get problem+json: 401 without a login, 403 for a logged-in user whose role does not allow
+ * the call or a state-changing request without the CSRF token. The token is double-submit: the
  * {@code XSRF-TOKEN} cookie, which the pages' script sends back in {@code X-XSRF-TOKEN}; a login makes a new
  * one and a logout clears it.
  */
@@ -88,7 +89,7 @@ public class SecurityConfiguration {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
                 "Unauthorized", "Log in as an organizer first.");
         ServerAccessDeniedHandler forbidden = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
-                "Forbidden", "Only organizers may do this.");
+                "Forbidden", "Your role in the back office does not allow this.");
         ServerAccessDeniedHandler csrfRefused = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                 "Forbidden", "The request lacks a valid CSRF token: reload the page and try again.");
 
@@ -112,6 +113,11 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.PUT, "/api/schedules/*/talks/*").permitAll()
                         .pathMatchers(HttpMethod.DELETE, "/api/schedules/*/talks/*").permitAll()
                         .pathMatchers("/api/session").authenticated()
+                        // Reviewers read and score proposals; everything else of the back office is the organizers'.
+                        .pathMatchers(HttpMethod.GET, "/api/proposals", "/api/proposals/*", "/api/proposals.csv")
+                                .hasAnyRole(Organizers.ROLE, Organizers.REVIEWER_ROLE)
+                        .pathMatchers(HttpMethod.PUT, "/api/proposals/*/reviews/mine")
+                                .hasAnyRole(Organizers.ROLE, Organizers.REVIEWER_ROLE)
                         .pathMatchers("/api/**").hasRole(Organizers.ROLE)
                         .anyExchange().permitAll())
                 .exceptionHandling(handling -> handling
@@ -220,8 +226,7 @@ public class SecurityConfiguration {
             if (!wantsJson(exchange)) {
                 return redirect(exchange, "/admin");
             }
-            byte[] body = json.writeValueAsBytes(Map.of("username", organizers.nameOf(authentication),
-                    "organizer", Organizers.isOrganizer(authentication)));
+            byte[] body = json.writeValueAsBytes(organizers.session(authentication));
             exchange.getResponse().setStatusCode(HttpStatus.OK);
             exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
             return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));

@@ -30,6 +30,8 @@ class FrontendPropertiesTest {
         runner.run(context -> {
             FrontendProperties properties = context.getBean(FrontendProperties.class);
             assertThat(properties.organizers()).isEmpty();
+            assertThat(properties.reviewers()).isEmpty();
+            assertThat(properties.oidc().reviewersValue()).isEqualTo("reviewers");
             assertThat(properties.c4pUrl()).hasToString("http://localhost:8081");
             assertThat(properties.agendaUrl()).hasToString("http://localhost:8082");
         });
@@ -38,7 +40,8 @@ class FrontendPropertiesTest {
     @Test
     void organizersAndUrlsComeFromEnvironmentVariables() {
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("secret");
-        Map<String, Object> environment = Map.of("FRONTEND_ORGANIZERS_OLIVIA", hash, "FRONTEND_C4PURL", "http://c4p:8080",
+        Map<String, Object> environment = Map.of("FRONTEND_ORGANIZERS_OLIVIA", hash, "FRONTEND_REVIEWERS_RITA", hash,
+                "FRONTEND_OIDC_REVIEWERSVALUE", "programme-committee", "FRONTEND_C4PURL", "http://c4p:8080",
                 "FRONTEND_AGENDAURL", "http://agenda:8080", "FRONTEND_SUBMISSIONS_PERMINUTE", "3");
         runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
                         new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
@@ -46,6 +49,8 @@ class FrontendPropertiesTest {
                 .run(context -> {
                     FrontendProperties properties = context.getBean(FrontendProperties.class);
                     assertThat(properties.organizers()).containsEntry("olivia", hash);
+                    assertThat(properties.reviewers()).containsEntry("rita", hash);
+                    assertThat(properties.oidc().reviewersValue()).isEqualTo("programme-committee");
                     assertThat(properties.c4pUrl()).hasToString("http://c4p:8080");
                     assertThat(properties.submissions().perMinute()).isEqualTo(3);
                 });
@@ -56,6 +61,8 @@ class FrontendPropertiesTest {
         runner.withPropertyValues("frontend.organizers.olivia={noop}organizer")
                 .run(context -> assertThat(context).hasFailed());
         runner.withPropertyValues("frontend.organizers.olivia=organizer")
+                .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("frontend.reviewers.rita={noop}reviewer")
                 .run(context -> assertThat(context).hasFailed());
     }
 }

@@ -1,6 +1,9 @@
 package dev.conference.frontend.security;
 
+import static dev.conference.testsupport.Eventually.eventually;
+
 import dev.conference.frontend.GatewayTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,6 +25,20 @@ class LoginThrottleTest extends GatewayTest {
         attempt(ORGANIZER, PASSWORD).expectStatus().isOk();
         attempt(ORGANIZER, "wrong again").expectStatus().isUnauthorized();
         attempt(ORGANIZER, PASSWORD).expectStatus().isOk();
+    }
+
+    /** Reviewers log in through the same form: the same backoff, whatever the role. */
+    @Test
+    void aReviewersWrongPasswordsMakeTheRightOneWaitToo() {
+        for (int i = 0; i < 5; i++) {
+            attempt(REVIEWER, "wrong " + i).expectStatus().isUnauthorized();
+        }
+        attempt(REVIEWER, REVIEWER_PASSWORD).expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals("Retry-After", "1");
+
+        // The other tests log the reviewer in: a login that works clears the count.
+        eventually(Duration.ofSeconds(5), () -> attempt(REVIEWER, REVIEWER_PASSWORD).returnResult(String.class)
+                .getStatus().value() == 200, "the reviewer's right password works again");
     }
 
     @Test

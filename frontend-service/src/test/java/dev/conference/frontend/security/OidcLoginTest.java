@@ -92,12 +92,34 @@ class OidcLoginTest extends RandomPortFrontendTest {
     }
 
     @Test
+    void memberOfTheReviewersGroupLogsInAsReviewerAndMayReadButNotDecide() {
+        String session = logIn("rex", List.of("staff", "reviewers"));
+
+        http.get().uri("/api/session").cookie("SESSION", session).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.organizer").isEqualTo(false)
+                .jsonPath("$.role").isEqualTo("REVIEWER");
+        http.get().uri("/api/notifications").cookie("SESSION", session).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void memberOfBothGroupsIsAnOrganizer() {
+        String session = logIn("bea", List.of("reviewers", "organizers"));
+
+        http.get().uri("/api/session").cookie("SESSION", session).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.role").isEqualTo("ORGANIZER");
+    }
+
+    @Test
     void userOutsideTheGroupLogsInButIsRefusedOrganizerRoutes() {
         String session = logIn("eve", List.of("staff"));
 
         http.get().uri("/api/session").cookie("SESSION", session).exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.organizer").isEqualTo(false);
+                .expectBody().jsonPath("$.organizer").isEqualTo(false).jsonPath("$.role").isEmpty();
         http.get().uri("/api/proposals").cookie("SESSION", session).exchange()
                 .expectStatus().isForbidden();
     }

@@ -40,16 +40,159 @@ class SecurityTest extends GatewayTest {
         }
     }
 
+    /** Every back-office route: organizers may call each; reviewers those {@link #reviewerRoutes()} lists. */
     static Stream<Call> organizerRoutes() {
         return Stream.of(
                 new Call(HttpMethod.GET, "/api/proposals"),
                 new Call(HttpMethod.GET, "/api/proposals?status=PENDING"),
                 new Call(HttpMethod.GET, "/api/proposals/" + ID),
+                new Call(HttpMethod.GET, "/api/proposals.csv"),
+                new Call(HttpMethod.PUT, "/api/proposals/" + ID + "/reviews/mine"),
                 new Call(HttpMethod.POST, "/api/proposals/" + ID + "/decision"),
+                new Call(HttpMethod.POST, "/api/decisions"),
                 new Call(HttpMethod.GET, "/api/notifications"),
                 new Call(HttpMethod.GET, "/api/slots"),
                 new Call(HttpMethod.PUT, "/api/agenda/" + ID + "/slot"),
                 new Call(HttpMethod.DELETE, "/api/agenda/" + ID));
+    }
+
+    /** A reviewer's row of the matrix: the route, and where it reaches c4p-service when allowed. */
+    record ReviewerCall(HttpMethod method, String path, String c4pPath) {
+        boolean allowed() {
+            return c4pPath != null;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + (allowed() ? " → c4p " + c4pPath : " → 403");
+        }
+    }
+
+    static Stream<ReviewerCall> reviewerRoutes() {
+        return Stream.of(
+                new ReviewerCall(HttpMethod.GET, "/api/proposals", "/proposals"),
+                new ReviewerCall(HttpMethod.GET, "/api/proposals?reviewed=notMine&sort=score", "/proposals"),
+                new ReviewerCall(HttpMethod.GET, "/api/proposals/" + ID, "/proposals/" + ID),
+                new ReviewerCall(HttpMethod.GET, "/api/proposals.csv?status=PENDING", "/proposals.csv"),
+                new ReviewerCall(HttpMethod.PUT, "/api/proposals/" + ID + "/reviews/mine", "/proposals/" + ID + "/reviews/mine"),
+                new ReviewerCall(HttpMethod.GET, "/api/cfp", "/cfp"),
+                new ReviewerCall(HttpMethod.POST, "/api/proposals/" + ID + "/decision", null),
+                new ReviewerCall(HttpMethod.POST, "/api/decisions", null),
+                new ReviewerCall(HttpMethod.GET, "/api/notifications", null),
+                new ReviewerCall(HttpMethod.GET, "/api/slots", null),
+                new ReviewerCall(HttpMethod.PUT, "/api/agenda/" + ID + "/slot", null),
+                new ReviewerCall(HttpMethod.DELETE, "/api/agenda/" + ID, null));
+    }
+
+    @Test
+    void theReviewerMatrixCoversEveryBackOfficeRoute() {
+        assertThat(reviewerRoutes().map(call -> call.method() + " " + call.path().replaceAll("\\?.*", "")).distinct())
+                .containsAll(organizerRoutes().map(call -> call.method() + " " + call.path().replaceAll("\\?.*", "")).toList());
+    }
+
+    /**
+     * Reviewers read proposals, export them and write their own review, with their name and role passed on; every
+     * other back-office route is 403 for them and never reaches a backend.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reviewerRoutes")
+    void reviewersMayReadAndReviewAndNothingElseOfTheBackOffice(ReviewerCall call) {
+        String session = login(REVIEWER, REVIEWER_PASSWORD);
+        if (call.allowed()) {
+            C4P.answer(call.method().name(), call.c4pPath(), json(200, "{}"));
+        }
+
+        WebTestClient.ResponseSpec response = withCsrf(http.method(call.method()).uri(call.path()))
+                .cookie("SESSION", session).header("X-Back-Office-Role", "ORGANIZER")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange();
+
+        if (call.allowed()) {
+            response.expectStatus().isOk();
+            assertThat(C4P.received()).singleElement().satisfies(received -> {
+                assertThat(received.pathAndQuery()).startsWith(call.c4pPath());
+                if (!call.path().equals("/api/cfp")) {
+                    assertThat(received.header("X-Organizer")).containsExactly(REVIEWER);
+                    assertThat(received.header("X-Back-Office-Role")).containsExactly("REVIEWER");
+                }
+            });
+        } else {
+            response.expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(C4P.received()).isEmpty();
+        }
+        assertThat(AGENDA.received()).isEmpty();
+    }
+
+    @Test
+    void aReviewersWritesNeedTheCsrfTokenToo() {
+        String session = login(REVIEWER, REVIEWER_PASSWORD);
+
+        http.put().uri("/api/proposals/" + ID + "/reviews/mine").cookie("SESSION", session)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"score\":4}").exchange()
+                .expectStatus().isForbidden();
+        http.put().uri("/api/proposals/" + ID + "/reviews/mine").cookie("SESSION", session)
+                .cookie("XSRF-TOKEN", CSRF).header("X-XSRF-TOKEN", "forged")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"score\":4}").exchange()
+                .expectStatus().isForbidden();
+
+        assertThat(C4P.received()).isEmpty();
+    }
+
+    @Test
+    void anOrganizersBulkDecisionNeedsTheCsrfToken() {
+        String session = login();
+
+        http.post().uri("/api/decisions").cookie("SESSION", session).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"proposalIds\":[\"" + ID + "\"],\"decision\":\"APPROVED\"}").exchange()
+                .expectStatus().isForbidden();
+
+        assertThat(C4P.received()).isEmpty();
+    }
+
+    @Test
+    void theSessionSaysWhichRoleTheUserHas() {
+        http.get().uri("/api/session").cookie("SESSION", login(REVIEWER, REVIEWER_PASSWORD)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.username").isEqualTo(REVIEWER)
+                .jsonPath("$.organizer").isEqualTo(false)
+                .jsonPath("$.role").isEqualTo("REVIEWER");
+        http.get().uri("/api/session").cookie("SESSION", login()).exchange()
+                .expectBody().jsonPath("$.role").isEqualTo("ORGANIZER");
+        http.get().uri("/api/session").cookie("SESSION", login(BOTH, BOTH_PASSWORD)).exchange()
+                .expectBody()
+                .jsonPath("$.organizer").isEqualTo(true)
+                .jsonPath("$.role").isEqualTo("ORGANIZER");
+        WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build()
+                .mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("OIDC_USER")))
+                .get().uri("/api/session").exchange()
+                .expectBody().jsonPath("$.role").isEmpty();
+    }
+
+    @Test
+    void aScriptsLoginAnswersTheRole() {
+        withCsrf(http.post().uri("/login")).accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", REVIEWER).with("password", REVIEWER_PASSWORD))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.role").isEqualTo("REVIEWER").jsonPath("$.organizer").isEqualTo(false);
+    }
+
+    @Test
+    void aNameListedAsOrganizerAndReviewerDecidesAsOrganizer() {
+        String session = login(BOTH, BOTH_PASSWORD);
+        C4P.answer("POST", "/decisions", json(200, "{\"results\":[]}"));
+
+        withCsrf(http.post().uri("/api/decisions")).cookie("SESSION", session)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"proposalIds\":[\"" + ID + "\"],\"decision\":\"APPROVED\"}")
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(C4P.received("POST", "/decisions")).singleElement().satisfies(received -> {
+            assertThat(received.header("X-Organizer")).containsExactly(BOTH);
+            assertThat(received.header("X-Back-Office-Role")).containsExactly("ORGANIZER");
+        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,17 +307,24 @@ class SecurityTest extends GatewayTest {
                 .expectStatus().isOk();
 
         assertThat(C4P.received("POST", "/proposals/" + ID + "/decision")).singleElement()
-                .satisfies(received -> assertThat(received.header("X-Organizer")).containsExactly(ORGANIZER));
+                .satisfies(received -> {
+                    assertThat(received.header("X-Organizer")).containsExactly(ORGANIZER);
+                    assertThat(received.header("X-Back-Office-Role")).containsExactly("ORGANIZER");
+                });
     }
 
     @Test
-    void noOtherRouteForwardsAClientsOrganizerHeader() {
+    void noOtherRouteForwardsAClientsOrganizerOrRoleHeader() {
         C4P.answer("GET", "/proposals/track/t1", json(200, "{}"));
 
-        http.get().uri("/api/proposals/track/t1").header("X-Organizer", "mallory").exchange().expectStatus().isOk();
+        http.get().uri("/api/proposals/track/t1").header("X-Organizer", "mallory").header("X-Back-Office-Role", "ORGANIZER")
+                .exchange().expectStatus().isOk();
 
         assertThat(C4P.received("GET", "/proposals/track/t1")).singleElement()
-                .satisfies(received -> assertThat(received.header("X-Organizer")).isEmpty());
+                .satisfies(received -> {
+                    assertThat(received.header("X-Organizer")).isEmpty();
+                    assertThat(received.header("X-Back-Office-Role")).isEmpty();
+                });
     }
 
     @Test

@@ -76,16 +76,28 @@ abstract class BrowserTest extends PlatformTest {
 
     /** Opens the back office, logging in as the platform's organizer unless the session already is. */
     protected void logInAsOrganizer() {
+        logInAs(Platform.ORGANIZER);
+    }
+
+    /**
+     * Opens the back office, logging in as {@code username} (one of the platform's organizers or its reviewer) unless
+     * the session already is; another user logged in is logged out first.
+     */
+    protected void logInAs(String username) {
         browser.open("/admin");
         WebElement shown = browser.visible("#login:not([hidden]), #office:not([hidden])");
+        if ("office".equals(shown.getDomAttribute("id")) && !browser.find("#whoami").getText().equals(username)) {
+            browser.find("#logout").click();
+            shown = browser.visible("#login:not([hidden])");
+        }
         if (!"office".equals(shown.getDomAttribute("id"))) {
-            browser.type("#username", Platform.ORGANIZER);
-            browser.type("#password", platform.organizerPassword);
+            browser.type("#username", username);
+            browser.type("#password", platform.passwordOf(username));
             browser.screenshot("admin-login");
             browser.find("#login-form button[type=submit]").click();
             browser.visible("#office");
         }
-        assertThat(browser.find("#whoami").getText()).isEqualTo(Platform.ORGANIZER);
+        assertThat(browser.find("#whoami").getText()).isEqualTo(username);
         browser.waitUntil("the first proposals are listed", d -> !d.findElement(By.id("proposal-count")).getText().isEmpty());
     }
 
