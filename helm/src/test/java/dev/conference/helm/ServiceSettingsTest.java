@@ -120,6 +120,8 @@ class ServiceSettingsTest {
             }
             case "frontend-service" -> {
                 assertThat(settings.propertyFor("FRONTEND_ORGANIZERS_OLIVIA")).as("a key of the organizers map").isPresent();
+                assertThat(settings.propertyFor("FRONTEND_REVIEWERS_RITA")).as("a key of the reviewers map").isPresent();
+                assertThat(settings.propertyFor("FRONTEND_OIDC_REVIEWERSVALUE")).isPresent();
                 assertThat(settings.propertyFor("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_OIDC_CLIENTID")).isPresent();
             }
             default -> assertThat(settings.propertyFor("AGENDA_GRID_DAYS")).isPresent();
