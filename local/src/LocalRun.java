@@ -93,13 +93,13 @@ final class LocalRun {
                 %s
 
                   Site            %s
-                  Back office     %s/admin   log in as %s / %s (this local run only)
+                  Back office     %s/admin   log in as %s / %s, or as reviewer %s / %s (this local run only)
                   Sent emails     %s
                   Logs            %s
 
                 Press Ctrl-C to stop everything.
                 """, console.bold("The conference platform runs."), console.bold(site), site, console.bold("organizer"),
-                console.bold("organizer"), smtp.inbox() != null ? smtp.inbox() : "on " + smtp.host() + ":" + smtp.port(), logs);
+                console.bold("organizer"), console.bold("reviewer"), console.bold("reviewer"), smtp.inbox() != null ? smtp.inbox() : "on " + smtp.host() + ":" + smtp.port(), logs);
         while (true) {
             failIfAnyEnded();
             Thread.sleep(1000);
@@ -178,6 +178,7 @@ final class LocalRun {
             }
             case "frontend-service" -> {
                 env.put("FRONTEND_ORGANIZERS_ORGANIZER", "{bcrypt}" + BCrypt.hashpw("organizer", BCrypt.gensalt()));
+                env.put("FRONTEND_REVIEWERS_REVIEWER", "{bcrypt}" + BCrypt.hashpw("reviewer", BCrypt.gensalt()));
                 env.put("SPRING_DATA_REDIS_PASSWORD", redis.password());
                 arguments.addAll(List.of("--frontend.c4p-url=" + local("c4p-service"), "--frontend.agenda-url=" + local("agenda-service"),
                         "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
