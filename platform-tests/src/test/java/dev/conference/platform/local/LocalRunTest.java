@@ -40,13 +40,16 @@ class LocalRunTest {
         try (Run run = Run.start(storesOfTheTests(), "--port-base", String.valueOf(base))) {
             run.awaitOutput(output -> output.contains("The conference platform runs."), START_TIMEOUT);
             assertThat(run.output()).contains("Site            http://localhost:" + base,
-                    "log in as organizer / organizer (this local run only)", "Sent emails     http://localhost:",
+                    "log in as organizer / organizer, or as reviewer reviewer / reviewer (this local run only)", "Sent emails     http://localhost:",
                     "Logs            " + DATA.resolve("logs"));
 
             Site site = new Site("http://localhost:" + base);
             assertThat(site.page("/").statusCode()).isEqualTo(200);
             site.page("/admin");
             assertThat(site.logIn("organizer", "organizer").statusCode()).isBetween(200, 299);
+            Site asReviewer = new Site("http://localhost:" + base);
+            asReviewer.page("/admin");
+            assertThat(asReviewer.logIn("reviewer", "reviewer").statusCode()).isBetween(200, 299);
 
             List<ProcessHandle> started = run.descendants();
             assertThat(started).as("the four services and the SMTP sink").hasSizeGreaterThanOrEqualTo(5);
