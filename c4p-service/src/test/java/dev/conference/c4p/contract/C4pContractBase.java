@@ -40,6 +40,8 @@ public abstract class C4pContractBase {
     @BeforeEach
     void fourProposals() {
         jdbc.sql("delete from outbox_event").update();
+        jdbc.sql("delete from review").update();
+        jdbc.sql("delete from proposal_event").update();
         jdbc.sql("delete from proposal").update();
         insert(PENDING, "Records in depth", "Everything about Java records.", "Ada Lovelace", "ada@example.com",
                 "PENDING", "2027-01-10T09:00:00Z", "track-records-in-depth");
