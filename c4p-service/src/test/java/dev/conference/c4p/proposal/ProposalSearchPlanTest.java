@@ -123,7 +123,7 @@ class ProposalSearchPlanTest {
         ProposalPage listed = proposals.list(new ProposalSearch(status, text), order, page, SIZE);
         assertThat(listed.items()).as("the listing found proposals").isNotEmpty();
         String select = RecordedStatements.all().stream()
-                .filter(sql -> sql.startsWith("select") && !sql.startsWith("select count"))
+                .filter(sql -> sql.startsWith("select") && !sql.startsWith("select count") && sql.contains(" from proposal "))
                 .reduce((first, last) -> last)
                 .orElseThrow(() -> new AssertionError("the listing sent no select: " + RecordedStatements.all()));
         List<Object> parameters = new ArrayList<>();
