@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * All SQL on the outbox table, in one place: recording and requeueing side effects (inside the
- * transaction of the change that causes them), the relay's claims and outcomes, the retention purge,
+ * transaction of the change that causes them), the relay's claims and outcomes (each outcome that ends
+ * an event also adds it to the proposal's history, in the same statement), the retention purge,
  * and what the back office reads. Statuses: PENDING until a receiver accepted (DELIVERED) or refused
  * for good (FAILED); a requeue puts a DELIVERED or FAILED event back to PENDING.
  */

@@ -48,11 +48,11 @@ public class ReviewService {
         Instant now = clock.instant();
         Review review = reviews.findById(new Review.Key(proposalId, reviewer))
                 .orElseGet(() -> new Review(proposalId, reviewer));
-        review.score(request.score(), request.normalizedComment(), now);
+        review.score(request.wholeScore(), request.normalizedComment(), now);
         reviews.saveAndFlush(review);
         List<Review> all = reviews.findOfProposals(List.of(proposalId));
         proposal.reviewTotals(all.size(), all.stream().mapToInt(Review::getScore).sum());
-        history.record(proposalId, HistoryType.REVIEWED, reviewer, "score " + request.score(), now);
+        history.record(proposalId, HistoryType.REVIEWED, reviewer, "score " + request.wholeScore(), now);
         return proposalViews.viewOf(proposal);
     }
 }
