@@ -7,11 +7,20 @@ import dev.conference.c4p.C4pIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class BulkDecisionApiTest extends C4pIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void eachProposalIsDecidedOnItsOwnAndAConflictOrAnUnknownOneAffectsNoOther() {
@@ -48,6 +57,37 @@ class BulkDecisionApiTest extends C4pIntegrationTest {
         }
         assertThat(email.receivedWithKeyContaining(rejectedBefore + ":decision-email")).hasSize(1);
         assertThat(agenda.receivedWithKeyContaining(rejectedBefore)).isEmpty();
+    }
+
+    @Test
+    void aProposalLockedTooLongIsAConflictAndTheOthersAreStillDecided() throws Exception {
+        String locked = submit("Bulk locked");
+        String free = submit("Bulk free");
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("select id from proposal where id = :id for update").param("id", UUID.fromString(locked))
+                    .query(UUID.class).single();
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            holding.await();
+
+            ResponseEntity<String> answer = decideAll("olivia", null, List.of(locked, free), "APPROVED");
+
+            assertThat((List<Integer>) read(answer, "$.results[*].status")).containsExactly(409, 200);
+            assertThat((String) read(answer, "$.results[0].problem.code")).isEqualTo("BUSY");
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        assertThat((String) read(get("/proposals/{id}", locked), "$.status")).isEqualTo("PENDING");
+        assertThat((String) read(get("/proposals/{id}", free), "$.status")).isEqualTo("APPROVED");
     }
 
     @Test
