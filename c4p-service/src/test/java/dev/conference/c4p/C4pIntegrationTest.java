@@ -69,6 +69,20 @@ public abstract class C4pIntegrationTest {
                 .retrieve().toEntity(String.class);
     }
 
+    /** The back-office user's review of the proposal. */
+    protected ResponseEntity<String> review(String proposalId, String reviewer, String body) {
+        return http.put().uri("/proposals/{id}/reviews/mine", proposalId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Organizer", reviewer)
+                .body(body)
+                .retrieve().toEntity(String.class);
+    }
+
+    /** A GET by the back-office user named in X-Organizer. */
+    protected ResponseEntity<String> getAs(String user, String path, Object... variables) {
+        return http.get().uri(path, variables).header("X-Organizer", user).retrieve().toEntity(String.class);
+    }
+
     protected ResponseEntity<String> get(String path, Object... variables) {
         return http.get().uri(path, variables).retrieve().toEntity(String.class);
     }

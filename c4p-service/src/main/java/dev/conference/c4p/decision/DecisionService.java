@@ -1,6 +1,8 @@
 package dev.conference.c4p.decision;
 
 import dev.conference.c4p.agenda.AgendaEntry;
+import dev.conference.c4p.history.HistoryType;
+import dev.conference.c4p.history.ProposalHistory;
 import dev.conference.c4p.notification.EmailMessage;
 import dev.conference.c4p.outbox.Outbox;
 import dev.conference.c4p.outbox.OutboxKind;
@@ -18,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides proposals. The decision and its side effects (agenda entry when approved, the decision
- * email always) commit together or not at all; the relay delivers them afterwards.
+ * Decides proposals. The decision, its side effects (agenda entry when approved, the decision
+ * email always) and its history entry commit together or not at all; the relay delivers them afterwards.
  */
 @Service
 public class DecisionService {
@@ -27,14 +29,16 @@ public class DecisionService {
     private final ProposalRepository proposals;
     private final ProposalService proposalViews;
     private final Outbox outbox;
+    private final ProposalHistory history;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DecisionService(ProposalRepository proposals, ProposalService proposalViews, Outbox outbox, Clock clock,
-                    MeterRegistry meters) {
+    DecisionService(ProposalRepository proposals, ProposalService proposalViews, Outbox outbox,
+                    ProposalHistory history, Clock clock, MeterRegistry meters) {
         this.proposals = proposals;
         this.proposalViews = proposalViews;
         this.outbox = outbox;
+        this.history = history;
         this.clock = clock;
         this.meters = meters;
     }
@@ -49,6 +53,7 @@ public class DecisionService {
                 .orElseThrow(() -> new ProposalNotFoundException(proposalId.toString()));
         if (proposal.decide(decision, organizer, clock.instant())) {
             recordSideEffects(proposal);
+            history.record(proposal.getId(), HistoryType.DECIDED, organizer, decision.name(), proposal.getDecidedAt());
             Counter.builder("proposals.decided").tag("decision", decision.name())
                     .description("Proposals approved or rejected").register(meters).increment();
         }

@@ -210,7 +210,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (failure.isPermanent()) {
                 log.warn("Outbox {} of proposal {} FAILED for good at attempt {} (event {}): {}", event.kind(),
                         event.proposalId(), attempt, event.id(), failure.getMessage());
-                store.markFailed(event.id(), failure.getMessage());
+                store.markFailed(event.id(), failure.getMessage(), clock.instant());
                 DeliverySpans.outcome(span, "refused", failure.getMessage());
                 outcome(event.kind(), "refused").increment();
             } else {

@@ -1,5 +1,6 @@
 package dev.conference.c4p.outbox;
 
+import dev.conference.c4p.history.ProposalHistory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * All SQL on the outbox table, in one place: recording and requeueing side effects (inside the
- * transaction of the change that causes them), the relay's claims and outcomes, the retention purge,
+ * transaction of the change that causes them), the relay's claims and outcomes (each outcome that ends
+ * an event also adds it to the proposal's history, in the same statement), the retention purge,
  * and what the back office reads. Statuses: PENDING until a receiver accepted (DELIVERED) or refused
  * for good (FAILED); a requeue puts a DELIVERED or FAILED event back to PENDING.
  */
@@ -106,14 +108,23 @@ public class OutboxStore {
                 .list();
     }
 
-    /** Marks the event delivered and returns when it was created. */
+    /**
+     * Marks the event delivered, adds DELIVERED to its proposal's history in the same statement, and returns
+     * when the event was created.
+     */
     Instant markDelivered(UUID id, Instant now) {
         return jdbc.sql("""
-                        update outbox_event set status = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,
-                            locked_until = null, last_error = null
-                        where id = :id
-                        returning created_at
+                        with delivered as (
+                            update outbox_event set status = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,
+                                locked_until = null, last_error = null
+                            where id = :id
+                            returning proposal_id, kind, created_at, delivered_at),
+                        recorded as (
+                            insert into proposal_event (proposal_id, type, at, actor, detail)
+                            select proposal_id, 'DELIVERED', delivered_at, :by, kind from delivered)
+                        select created_at from delivered
                         """)
+                .param("by", ProposalHistory.SERVICE)
                 .param("id", id).param("now", utc(now))
                 .query((rs, row) -> instant(rs, "created_at")).single();
     }
@@ -128,13 +139,19 @@ public class OutboxStore {
                 .update();
     }
 
-    void markFailed(UUID id, String error) {
+    /** Marks the event refused for good and adds FAILED (kind and reason) to its proposal's history, in one statement. */
+    void markFailed(UUID id, String error, Instant now) {
         jdbc.sql("""
-                        update outbox_event set status = 'FAILED', attempts = attempts + 1,
-                            locked_until = null, last_error = :error
-                        where id = :id
+                        with failed as (
+                            update outbox_event set status = 'FAILED', attempts = attempts + 1,
+                                locked_until = null, last_error = :error
+                            where id = :id
+                            returning proposal_id, kind)
+                        insert into proposal_event (proposal_id, type, at, actor, detail)
+                        select proposal_id, 'FAILED', :now, :by, left(kind || ': ' || :error, 2000) from failed
                         """)
-                .param("id", id).param("error", truncate(error)).update();
+                .param("id", id).param("error", truncate(error)).param("now", utc(now))
+                .param("by", ProposalHistory.SERVICE).update();
     }
 
     /**

@@ -37,6 +37,11 @@ public class Proposal {
     private String decidedBy;
     private Instant editedAt;
     private Instant withdrawnAt;
+    private int reviewCount;
+    private int scoreTotal;
+    /** The exact average score, 0 without reviews; computed by PostgreSQL, here only to sort by. */
+    @Column(insertable = false, updatable = false)
+    private double scoreRank;
 
     protected Proposal() {
     }
@@ -104,6 +109,12 @@ public class Proposal {
         return true;
     }
 
+    /** Keeps the totals of the proposal's reviews with it, so that listings sort by score from an index. */
+    public void reviewTotals(int count, int total) {
+        reviewCount = count;
+        scoreTotal = total;
+    }
+
     public UUID getId() {
         return id;
     }
@@ -162,5 +173,13 @@ public class Proposal {
 
     public Instant getWithdrawnAt() {
         return withdrawnAt;
+    }
+
+    public int getReviewCount() {
+        return reviewCount;
+    }
+
+    public int getScoreTotal() {
+        return scoreTotal;
     }
 }

@@ -3,20 +3,26 @@ package dev.conference.c4p.proposal;
 import dev.conference.c4p.agenda.AgendaRemoval;
 import dev.conference.c4p.cfp.CfpWindow;
 import dev.conference.c4p.config.C4pProperties;
+import dev.conference.c4p.history.HistoryType;
+import dev.conference.c4p.history.ProposalHistory;
 import dev.conference.c4p.notification.EmailMessage;
 import dev.conference.c4p.outbox.Delivery;
 import dev.conference.c4p.outbox.Outbox;
 import dev.conference.c4p.outbox.OutboxKind;
 import dev.conference.c4p.outbox.OutboxStore;
+import dev.conference.c4p.review.Review;
+import dev.conference.c4p.review.ReviewRepository;
+import dev.conference.c4p.review.ReviewView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -28,17 +34,22 @@ public class ProposalService {
     private final ProposalRepository proposals;
     private final Outbox outbox;
     private final OutboxStore deliveries;
+    private final ReviewRepository reviews;
+    private final ProposalHistory history;
     private final CfpWindow cfp;
     private final C4pProperties properties;
     private final Clock clock;
     private final Counter submitted;
     private final Counter withdrawn;
 
-    ProposalService(ProposalRepository proposals, Outbox outbox, OutboxStore deliveries, CfpWindow cfp,
-                    C4pProperties properties, Clock clock, MeterRegistry meters) {
+    ProposalService(ProposalRepository proposals, Outbox outbox, OutboxStore deliveries, ReviewRepository reviews,
+                    ProposalHistory history, CfpWindow cfp, C4pProperties properties, Clock clock,
+                    MeterRegistry meters) {
         this.proposals = proposals;
         this.outbox = outbox;
         this.deliveries = deliveries;
+        this.reviews = reviews;
+        this.history = history;
         this.cfp = cfp;
         this.properties = properties;
         this.clock = clock;
@@ -47,7 +58,7 @@ public class ProposalService {
                 .register(meters);
     }
 
-    /** Stores the proposal and, in the same transaction, the "received" email to its speaker. */
+    /** Stores the proposal and, in the same transaction, the "received" email to its speaker and its history's start. */
     @Transactional
     public ProposalView submit(SubmitProposal submission) {
         cfp.requireOpen();
@@ -55,8 +66,10 @@ public class ProposalService {
         String key = "proposal:" + proposal.getId() + ":received-email";
         outbox.record(proposal.getId(), OutboxKind.RECEIVED_EMAIL, key, EmailMessage.of(key,
                 EmailMessage.Template.PROPOSAL_RECEIVED, proposal, trackingUrl(proposal)));
+        history.record(proposal.getId(), HistoryType.SUBMITTED, proposal.getSpeakerName(), null,
+                proposal.getSubmittedAt());
         submitted.increment();
-        return ProposalView.of(proposal, proposal.getTrackingToken(), null);
+        return ProposalView.submitted(proposal);
     }
 
     @Transactional(readOnly = true)
@@ -64,10 +77,10 @@ public class ProposalService {
         return viewOf(proposals.findById(id).orElseThrow(() -> new ProposalNotFoundException(id.toString())));
     }
 
-    /** The proposal as organizers see it, with the delivery state of its side effects. */
+    /** The proposal as organizers see it, with the delivery state of its side effects, its reviews and history. */
     @Transactional(readOnly = true)
     public ProposalView viewOf(Proposal proposal) {
-        return withDeliveries(List.of(proposal)).getFirst();
+        return backOfficeViews(List.of(proposal), true).getFirst();
     }
 
     @Transactional(readOnly = true)
@@ -81,7 +94,9 @@ public class ProposalService {
     @Transactional
     public TrackedProposal edit(String token, EditProposal edit) {
         Proposal proposal = lockedByToken(token);
-        proposal.edit(edit.content(), clock.instant());
+        Instant now = clock.instant();
+        proposal.edit(edit.content(), now);
+        history.record(proposal.getId(), HistoryType.EDITED, proposal.getSpeakerName(), null, now);
         return TrackedProposal.of(proposal);
     }
 
@@ -94,6 +109,8 @@ public class ProposalService {
         Proposal proposal = lockedByToken(token);
         boolean wasApproved = proposal.getStatus() == ProposalStatus.APPROVED;
         if (proposal.withdraw(clock.instant())) {
+            history.record(proposal.getId(), HistoryType.WITHDRAWN, proposal.getSpeakerName(), null,
+                    proposal.getWithdrawnAt());
             String prefix = "proposal:" + proposal.getId();
             if (wasApproved) {
                 outbox.record(proposal.getId(), OutboxKind.AGENDA_REMOVAL, prefix + ":agenda-removal",
@@ -114,9 +131,14 @@ public class ProposalService {
 
     @Transactional(readOnly = true)
     public ProposalPage list(ProposalStatus status, String text, int page, int size) {
-        Page<Proposal> found = proposals.findAll(new ProposalSearch(status, text).toSpecification(),
-                PageRequest.of(page, size, Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.asc("id"))));
-        return new ProposalPage(withDeliveries(found.getContent()), page, size, found.getTotalElements(),
+        return list(new ProposalSearch(status, text), ProposalOrder.NEWEST, page, size);
+    }
+
+    /** One page of the proposals found, in the order asked; the items without their history. */
+    @Transactional(readOnly = true)
+    public ProposalPage list(ProposalSearch search, ProposalOrder order, int page, int size) {
+        Page<Proposal> found = proposals.findAll(search.toSpecification(), PageRequest.of(page, size, order.sort()));
+        return new ProposalPage(backOfficeViews(found.getContent(), false), page, size, found.getTotalElements(),
                 found.getTotalPages());
     }
 
@@ -127,10 +149,25 @@ public class ProposalService {
                 .toUriString();
     }
 
-    private List<ProposalView> withDeliveries(List<Proposal> page) {
-        Map<UUID, List<Delivery>> byProposal = deliveries.deliveriesOf(page.stream().map(Proposal::getId).toList());
+    /** The proposals with their deliveries and reviews (one query each for all of them) and, if asked, history. */
+    private List<ProposalView> backOfficeViews(List<Proposal> page, boolean withHistory) {
+        List<UUID> ids = page.stream().map(Proposal::getId).toList();
+        Map<UUID, List<Delivery>> deliveriesByProposal = deliveries.deliveriesOf(ids);
+        Map<UUID, List<ReviewView>> reviewsByProposal = reviewsOf(ids);
         return page.stream()
-                .map(p -> ProposalView.of(p, null, byProposal.getOrDefault(p.getId(), List.of())))
+                .map(p -> ProposalView.forBackOffice(p, deliveriesByProposal.getOrDefault(p.getId(), List.of()),
+                        reviewsByProposal.getOrDefault(p.getId(), List.of()),
+                        withHistory ? history.of(p.getId()) : null))
                 .toList();
+    }
+
+    /** The reviews of each of the proposals, oldest first. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<ReviewView>> reviewsOf(List<UUID> proposalIds) {
+        if (proposalIds.isEmpty()) {
+            return Map.of();
+        }
+        return reviews.findOfProposals(proposalIds).stream().collect(Collectors.groupingBy(Review::getProposalId,
+                Collectors.mapping(Review::view, Collectors.toList())));
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Base of the verifier tests generated from {@code contracts/}: the real c4p-service on a PostgreSQL
- * database of its own, holding the proposals the contracts refer to.
+ * database of its own, holding the proposals the contracts refer to, with reviews (two of the approved
+ * workshop, one of the older pending talk) and each proposal's history.
  */
 @SpringBootTest
 public abstract class C4pContractBase {
@@ -40,6 +41,8 @@ public abstract class C4pContractBase {
     @BeforeEach
     void fourProposals() {
         jdbc.sql("delete from outbox_event").update();
+        jdbc.sql("delete from review").update();
+        jdbc.sql("delete from proposal_event").update();
         jdbc.sql("delete from proposal").update();
         insert(PENDING, "Records in depth", "Everything about Java records.", "Ada Lovelace", "ada@example.com",
                 "PENDING", "2027-01-10T09:00:00Z", "track-records-in-depth");
@@ -53,7 +56,31 @@ public abstract class C4pContractBase {
                 + "where id in (:ids)").param("ids", List.of(APPROVED, REJECTED)).update();
         jdbc.sql("update proposal set format = 'WORKSHOP', level = 'ADVANCED', speaker_bio = :bio where id = :id")
                 .param("bio", "Barbara designs abstractions.\nShe teaches them too.").param("id", APPROVED).update();
+        review(APPROVED, "olivia", 5, "Great workshop.", "2027-01-10T12:00:00Z");
+        review(APPROVED, "rita", 4, null, "2027-01-11T12:00:00Z");
+        review(PENDING, "rita", 3, "Needs a clearer outline.", "2027-01-11T15:00:00Z");
+        jdbc.sql("""
+                        insert into proposal_event (proposal_id, type, at, actor, detail)
+                        select id, 'SUBMITTED', submitted_at, speaker_name, null from proposal
+                        union all
+                        select id, 'DECIDED', decided_at, decided_by, status from proposal where decided_at is not null
+                        """).update();
         RestAssuredMockMvc.webAppContextSetup(context);
+    }
+
+    /** A review with its history entry, and the proposal's totals brought up to date. */
+    private void review(UUID proposal, String reviewer, int score, String comment, String at) {
+        OffsetDateTime reviewedAt = OffsetDateTime.parse(at);
+        jdbc.sql("insert into review (proposal_id, reviewer, score, comment, reviewed_at) "
+                        + "values (:proposal, :reviewer, :score, :comment, :at)")
+                .param("proposal", proposal).param("reviewer", reviewer).param("score", score)
+                .param("comment", comment).param("at", reviewedAt).update();
+        jdbc.sql("insert into proposal_event (proposal_id, type, at, actor, detail) "
+                        + "values (:proposal, 'REVIEWED', :at, :reviewer, :detail)")
+                .param("proposal", proposal).param("at", reviewedAt).param("reviewer", reviewer)
+                .param("detail", "score " + score).update();
+        jdbc.sql("update proposal set review_count = review_count + 1, score_total = score_total + :score where id = :id")
+                .param("score", score).param("id", proposal).update();
     }
 
     private void insert(UUID id, String title, String abstractText, String speaker, String email, String status,

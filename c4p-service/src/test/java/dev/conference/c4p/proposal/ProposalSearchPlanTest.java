@@ -56,6 +56,9 @@ class ProposalSearchPlanTest {
                         from generate_series(1, :count) i
                         """)
                 .param("count", PROPOSALS).update();
+        // A third reviewed twice, with averages from 1 to 5.
+        jdbc.sql("update proposal set review_count = 2, score_total = 2 + abs(hashtext(title)) % 9 "
+                + "where abs(hashtext(abstract)) % 3 = 0").update();
         jdbc.sql("vacuum analyze proposal").update();
     }
 
@@ -93,13 +96,34 @@ class ProposalSearchPlanTest {
                 .noneMatch(line -> line.contains("Sort"));
     }
 
-    /** Lists a page as the API does, then asks PostgreSQL how it runs the select of that page. */
+    @Test
+    void aListPageByScoreReadsTheScoreIndexWithoutSorting() {
+        List<String> plan = planOf(null, null, 3, ProposalOrder.SCORE);
+
+        assertThat(plan).anyMatch(line -> line.contains("proposal_by_score"))
+                .noneMatch(line -> line.contains("Sort"))
+                .noneMatch(line -> line.contains("Seq Scan"));
+    }
+
+    @Test
+    void aListPageByScoreComesInScoreOrder() {
+        ProposalPage page = proposals.list(new ProposalSearch(null, null), ProposalOrder.SCORE, 0, SIZE);
+
+        assertThat(page.items()).extracting(item -> item.reviews().averageScore())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
     private List<String> planOf(ProposalStatus status, String text, int page) {
+        return planOf(status, text, page, ProposalOrder.NEWEST);
+    }
+
+    /** Lists a page as the API does, then asks PostgreSQL how it runs the select of that page. */
+    private List<String> planOf(ProposalStatus status, String text, int page, ProposalOrder order) {
         RecordedStatements.clear();
-        ProposalPage listed = proposals.list(status, text, page, SIZE);
+        ProposalPage listed = proposals.list(new ProposalSearch(status, text), order, page, SIZE);
         assertThat(listed.items()).as("the listing found proposals").isNotEmpty();
         String select = RecordedStatements.all().stream()
-                .filter(sql -> sql.startsWith("select") && !sql.startsWith("select count"))
+                .filter(sql -> sql.startsWith("select") && !sql.startsWith("select count") && sql.contains(" from proposal "))
                 .reduce((first, last) -> last)
                 .orElseThrow(() -> new AssertionError("the listing sent no select: " + RecordedStatements.all()));
         List<Object> parameters = new ArrayList<>();
