@@ -59,7 +59,7 @@ public class Proposal {
     /** Replaces what the speaker wrote; only while the organizers have not decided. */
     void edit(ProposalContent content, Instant now) {
         if (status != ProposalStatus.PENDING) {
-            throw new ProposalNotEditableException(this);
+            throw ProposalStateConflictException.notEditable(this);
         }
         write(content);
         editedAt = now.truncatedTo(ChronoUnit.MICROS);
@@ -74,7 +74,7 @@ public class Proposal {
             return false;
         }
         if (status == ProposalStatus.REJECTED) {
-            throw new ProposalNotWithdrawableException(this);
+            throw ProposalStateConflictException.notWithdrawable(this);
         }
         status = ProposalStatus.WITHDRAWN;
         withdrawnAt = now.truncatedTo(ChronoUnit.MICROS);

@@ -6,6 +6,7 @@ import dev.conference.c4p.proposal.Proposal;
 import dev.conference.c4p.proposal.ProposalNotFoundException;
 import dev.conference.c4p.proposal.ProposalRepository;
 import dev.conference.c4p.proposal.ProposalService;
+import dev.conference.c4p.proposal.ProposalStateConflictException;
 import dev.conference.c4p.proposal.ProposalStatus;
 import dev.conference.c4p.proposal.ProposalView;
 import java.time.Clock;
@@ -43,7 +44,7 @@ public class ReviewService {
         Proposal proposal = proposals.findForDecision(proposalId)
                 .orElseThrow(() -> new ProposalNotFoundException(proposalId.toString()));
         if (proposal.getStatus() == ProposalStatus.WITHDRAWN) {
-            throw new ProposalNotReviewableException(proposal);
+            throw ProposalStateConflictException.notReviewable(proposal);
         }
         Instant now = clock.instant();
         Review review = reviews.findById(new Review.Key(proposalId, reviewer))

@@ -92,7 +92,8 @@ class ProposalTest {
 
         for (Proposal proposal : new Proposal[] {approved, withdrawn}) {
             assertThatThrownBy(() -> proposal.edit(new EditProposal("Other", "Other", null, null, null).content(), NOW))
-                    .isInstanceOf(ProposalNotEditableException.class);
+                    .isInstanceOfSatisfying(ProposalStateConflictException.class,
+                            conflict -> assertThat(conflict.code()).isEqualTo("NOT_EDITABLE"));
             assertThat(proposal.getTitle()).isEqualTo("Title");
             assertThat(proposal.getEditedAt()).isNull();
         }
@@ -136,7 +137,8 @@ class ProposalTest {
         Proposal proposal = pending();
         proposal.decide(ProposalStatus.REJECTED, "olivia", NOW);
 
-        assertThatThrownBy(() -> proposal.withdraw(NOW)).isInstanceOf(ProposalNotWithdrawableException.class);
+        assertThatThrownBy(() -> proposal.withdraw(NOW)).isInstanceOfSatisfying(ProposalStateConflictException.class,
+                conflict -> assertThat(conflict.code()).isEqualTo("NOT_WITHDRAWABLE"));
         assertThat(proposal.getStatus()).isEqualTo(ProposalStatus.REJECTED);
         assertThat(proposal.getWithdrawnAt()).isNull();
     }
