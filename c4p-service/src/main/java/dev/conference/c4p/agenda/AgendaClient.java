@@ -27,10 +27,12 @@ public class AgendaClient implements OutboxHandler {
     private static final Logger log = LoggerFactory.getLogger(AgendaClient.class);
 
     private final Downstream agenda;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
 
-    AgendaClient(C4pProperties properties, RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers) {
+    AgendaClient(C4pProperties properties, RestClient.Builder builder, CircuitBreakerFactory<?, ?> breakers,
+                 JsonMapper json) {
         this.agenda = new Downstream("agenda-service", properties.agenda(), builder, breakers);
+        this.json = json;
     }
 
     @Override

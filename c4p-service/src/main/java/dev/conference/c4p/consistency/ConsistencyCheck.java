@@ -54,7 +54,7 @@ public class ConsistencyCheck {
         List<UUID> missing = approved.keySet().stream().filter(id -> !scheduled.contains(id)).sorted().toList();
         List<UUID> repaired = new ArrayList<>();
         for (UUID id : missing) {
-            if (outbox.requeue(id, OutboxKind.AGENDA_ENTRY, "proposal:" + id + ":agenda-entry",
+            if (outbox.requeue(id, OutboxKind.AGENDA_ENTRY, OutboxKind.AGENDA_ENTRY.keyFor(id),
                     AgendaEntry.of(approved.get(id)))) {
                 repaired.add(id);
             }
@@ -85,7 +85,7 @@ public class ConsistencyCheck {
         for (AgendaItemRef item : orphans) {
             UUID proposalId = item.proposalId();
             if (withdrawn.contains(proposalId) && outbox.requeue(proposalId, OutboxKind.AGENDA_REMOVAL,
-                    "proposal:" + proposalId + ":agenda-removal", new AgendaRemoval(proposalId))) {
+                    OutboxKind.AGENDA_REMOVAL.keyFor(proposalId), new AgendaRemoval(proposalId))) {
                 queued.add(item.id());
             }
         }

@@ -61,11 +61,11 @@ public class DecisionService {
     }
 
     private void recordSideEffects(Proposal proposal) {
-        String prefix = "proposal:" + proposal.getId();
         if (proposal.getStatus() == ProposalStatus.APPROVED) {
-            outbox.record(proposal.getId(), OutboxKind.AGENDA_ENTRY, prefix + ":agenda-entry", AgendaEntry.of(proposal));
+            outbox.record(proposal.getId(), OutboxKind.AGENDA_ENTRY, OutboxKind.AGENDA_ENTRY.keyFor(proposal.getId()),
+                    AgendaEntry.of(proposal));
         }
-        String emailKey = prefix + ":decision-email";
+        String emailKey = OutboxKind.DECISION_EMAIL.keyFor(proposal.getId());
         EmailMessage.Template template = proposal.getStatus() == ProposalStatus.APPROVED
                 ? EmailMessage.Template.PROPOSAL_APPROVED
                 : EmailMessage.Template.PROPOSAL_REJECTED;

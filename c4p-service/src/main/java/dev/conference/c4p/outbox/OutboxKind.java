@@ -1,5 +1,8 @@
 package dev.conference.c4p.outbox;
 
+import java.util.Locale;
+import java.util.UUID;
+
 /** The side effects a proposal's life causes. */
 public enum OutboxKind {
     /** The "we received your proposal" email. */
@@ -12,6 +15,14 @@ public enum OutboxKind {
     AGENDA_REMOVAL,
     /** The "your proposal was withdrawn" email. */
     WITHDRAWAL_EMAIL;
+
+    /**
+     * The event's idempotency key for a proposal, {@code proposal:<id>:<kind in kebab case>}: the one key a side
+     * effect has, whoever records or requeues it, and what the receivers see in {@code Idempotency-Key}.
+     */
+    public String keyFor(UUID proposalId) {
+        return "proposal:" + proposalId + ":" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** Whether an organizer's decision caused it (rather than the submission or a withdrawal). */
     public boolean followsDecision() {

@@ -63,7 +63,7 @@ public class ProposalService {
     public ProposalView submit(SubmitProposal submission) {
         cfp.requireOpen();
         Proposal proposal = proposals.save(new Proposal(submission.trimmed(), TrackingTokens.next(), clock.instant()));
-        String key = "proposal:" + proposal.getId() + ":received-email";
+        String key = OutboxKind.RECEIVED_EMAIL.keyFor(proposal.getId());
         outbox.record(proposal.getId(), OutboxKind.RECEIVED_EMAIL, key, EmailMessage.of(key,
                 EmailMessage.Template.PROPOSAL_RECEIVED, proposal, trackingUrl(proposal)));
         history.record(proposal.getId(), HistoryType.SUBMITTED, proposal.getSpeakerName(), null,
@@ -111,12 +111,11 @@ public class ProposalService {
         if (proposal.withdraw(clock.instant())) {
             history.record(proposal.getId(), HistoryType.WITHDRAWN, proposal.getSpeakerName(), null,
                     proposal.getWithdrawnAt());
-            String prefix = "proposal:" + proposal.getId();
             if (wasApproved) {
-                outbox.record(proposal.getId(), OutboxKind.AGENDA_REMOVAL, prefix + ":agenda-removal",
+                outbox.record(proposal.getId(), OutboxKind.AGENDA_REMOVAL, OutboxKind.AGENDA_REMOVAL.keyFor(proposal.getId()),
                         new AgendaRemoval(proposal.getId()));
             }
-            String emailKey = prefix + ":withdrawal-email";
+            String emailKey = OutboxKind.WITHDRAWAL_EMAIL.keyFor(proposal.getId());
             outbox.record(proposal.getId(), OutboxKind.WITHDRAWAL_EMAIL, emailKey, EmailMessage.of(emailKey,
                     EmailMessage.Template.PROPOSAL_WITHDRAWN, proposal, trackingUrl(proposal)));
             withdrawn.increment();
@@ -127,11 +126,6 @@ public class ProposalService {
     private Proposal lockedByToken(String token) {
         return proposals.findForChangeByTrackingToken(token)
                 .orElseThrow(() -> new ProposalNotFoundException("with this tracking token"));
-    }
-
-    @Transactional(readOnly = true)
-    public ProposalPage list(ProposalStatus status, String text, int page, int size) {
-        return list(new ProposalSearch(status, text), ProposalOrder.NEWEST, page, size);
     }
 
     /** One page of the proposals found, in the order asked; the items without their history. */

@@ -17,7 +17,7 @@ class AgendaClientContractTest extends ProducerStubsTest {
 
     @BeforeEach
     void client() {
-        agenda = newClient(AgendaClient::new);
+        agenda = newClient((properties, builder, breakers) -> new AgendaClient(properties, builder, breakers, json));
     }
 
     @Test

@@ -22,7 +22,7 @@ class AgendaWithdrawalContractTest extends ProducerStubsTest {
 
     @BeforeEach
     void client() {
-        agenda = newClient(AgendaClient::new);
+        agenda = newClient((properties, builder, breakers) -> new AgendaClient(properties, builder, breakers, json));
     }
 
     @Test
