@@ -16,7 +16,7 @@ const isOrganizer = () => state.role === 'ORGANIZER';
 
 async function start() {
   const session = await api('/api/session');
-  const role = session.ok ? session.data.role || (session.data.organizer ? 'ORGANIZER' : null) : null;
+  const role = session.ok ? session.data.role : null;
   if (role === 'ORGANIZER' || role === 'REVIEWER') {
     state.username = session.data.username;
     state.role = role;
@@ -325,7 +325,7 @@ function updateBulk() {
   $('bulk-reject').disabled = count === 0;
 }
 
-const OUTCOME = { 200: null, 404: 'not found', 409: 'already decided' };
+const OUTCOME = { 404: 'not found', 409: 'already decided' };
 
 async function decideSelected(decision) {
   const entries = [...state.selected.entries()];

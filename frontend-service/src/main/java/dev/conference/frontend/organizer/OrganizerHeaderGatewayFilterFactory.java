@@ -43,11 +43,12 @@ public class OrganizerHeaderGatewayFilterFactory extends AbstractGatewayFilterFa
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED)))
-                .filter(authentication -> Organizers.roleOf(authentication) != null)
-                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN)))
                 .flatMap(authentication -> {
-                    String name = organizers.nameOf(authentication);
                     String role = Organizers.roleOf(authentication);
+                    if (role == null) {
+                        return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
+                    }
+                    String name = organizers.nameOf(authentication);
                     ServerHttpRequest request = exchange.getRequest().mutate()
                             .headers(headers -> {
                                 headers.set(HEADER, name);

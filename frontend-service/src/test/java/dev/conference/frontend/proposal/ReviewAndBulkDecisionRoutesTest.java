@@ -155,13 +155,22 @@ class ReviewAndBulkDecisionRoutesTest extends GatewayTest {
     @Test
     void failingReviewsAndBulkDecisionsOpenTheOrganizersBreakerNotThePublicOne() {
         String session = login();
+        String reviewed = newId();
         C4P.answer("POST", "/decisions", json(500, "{}"));
+        C4P.answer("PUT", "/proposals/" + reviewed + "/reviews/mine", json(500, "{}"));
         for (int i = 0; i < 12; i++) {
-            withCsrf(http.post().uri("/api/decisions")).cookie("SESSION", session)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"proposalIds\":[\"" + newId() + "\"],\"decision\":\"APPROVED\"}")
-                    .exchange().expectStatus().is5xxServerError();
+            if (i % 2 == 0) {
+                withCsrf(http.post().uri("/api/decisions")).cookie("SESSION", session)
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"proposalIds\":[\"" + newId() + "\"],\"decision\":\"APPROVED\"}")
+                        .exchange().expectStatus().is5xxServerError();
+            } else {
+                withCsrf(http.put().uri("/api/proposals/" + reviewed + "/reviews/mine")).cookie("SESSION", session)
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"score\":4}")
+                        .exchange().expectStatus().is5xxServerError();
+            }
         }
 
+        assertThat(C4P.received("PUT", "/proposals/" + reviewed + "/reviews/mine")).as("failing reviews reached c4p").isNotEmpty();
         assertThat(breakers.circuitBreaker("c4p-organizers").getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(breakers.circuitBreaker("c4p-public").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
