@@ -51,4 +51,15 @@ public final class SmtpSink {
                 })
                 .toList();
     }
+
+    /** The subjects of {@link #messagesTo(String) the messages to} {@code recipient}. */
+    public List<String> subjectsTo(String recipient) {
+        return messagesTo(recipient).stream().map(message -> {
+            try {
+                return message.getSubject();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
 }

@@ -5,9 +5,7 @@ import static dev.conference.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -65,7 +63,7 @@ class SpeakerWithdrawalJourneyTest extends PlatformTest {
         eventually(Duration.ofSeconds(20), () -> allDelivered(id), "the removal and the email delivered");
         assertThat(agendaItemIdsFor(id)).as("off the agenda").isEmpty();
         assertThat(feed(schedule)).as("the feed drops the withdrawn talk").doesNotContain(itemId);
-        assertThat(subjects(speaker)).hasSize(3)
+        assertThat(platform.smtp.subjectsTo(speaker)).hasSize(3)
                 .anyMatch(s -> s.contains("received")).anyMatch(s -> s.contains("accepted")).anyMatch(s -> s.contains("withdrawn"));
         assertThat(listed("WITHDRAWN")).contains(id);
         assertThat(listed("APPROVED")).doesNotContain(id);
@@ -88,13 +86,5 @@ class SpeakerWithdrawalJourneyTest extends PlatformTest {
     private List<String> listed(String status) {
         return JsonPath.read(c4p.get().uri("/proposals?status={status}&size=100", status).retrieve().body(String.class),
                 "$.items[*].id");
-    }
-
-    private List<String> subjects(String speaker) throws Exception {
-        List<String> subjects = new ArrayList<>();
-        for (MimeMessage message : platform.smtp.messagesTo(speaker)) {
-            subjects.add(message.getSubject());
-        }
-        return subjects;
     }
 }

@@ -92,14 +92,18 @@ final class Axe {
 
     private static void install() {
         try {
+            // npm's output goes to a file, not a pipe: reading a pipe to its end would wait for npm however long it
+            // hangs, and the timeout below would never apply.
+            Path log = Files.createTempFile("axe-npm-ci", ".log");
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(HOME.toFile())
-                    .redirectErrorStream(true).start();
-            byte[] output = npm.getInputStream().readAllBytes();
-            if (!npm.waitFor(INSTALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || npm.exitValue() != 0) {
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean ended = npm.waitFor(INSTALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended || npm.exitValue() != 0) {
                 npm.destroyForcibly();
-                throw new IllegalStateException("npm ci in " + HOME + " failed (node and npm are needed; .ci/run installs "
-                        + "them):\n" + new String(output, StandardCharsets.UTF_8));
+                throw new IllegalStateException("npm ci in " + HOME + (ended ? " failed" : " took longer than " + INSTALL_TIMEOUT)
+                        + " (node and npm are needed; .ci/run installs them):\n" + Files.readString(log, StandardCharsets.UTF_8));
             }
+            Files.delete(log);
         } catch (IOException e) {
             throw new UncheckedIOException("npm ci in " + HOME + " could not start: node and npm are needed", e);
         } catch (InterruptedException e) {

@@ -145,10 +145,10 @@ class BackOfficeReviewsTest extends BrowserTest {
         assertAccessible("the results of a bulk decision");
 
         for (String speaker : speakers.subList(0, 2)) {
-            eventually(Duration.ofSeconds(30), () -> subjects(speaker).stream().anyMatch(s -> s.contains("accepted")),
+            eventually(Duration.ofSeconds(30), () -> platform.smtp.subjectsTo(speaker).stream().anyMatch(s -> s.contains("accepted")),
                     "the accepted email reached " + speaker);
         }
-        assertThat(subjects(speakers.get(2))).noneMatch(s -> s.contains("accepted"));
+        assertThat(platform.smtp.subjectsTo(speakers.get(2))).noneMatch(s -> s.contains("accepted"));
         for (String id : ids.subList(0, 2)) {
             eventually(Duration.ofSeconds(20), () -> agendaItemIdsFor(id).size() == 1, "the talk is on the agenda");
         }
@@ -275,17 +275,5 @@ class BackOfficeReviewsTest extends BrowserTest {
     private static String text(List<WebElement> events, String type) {
         return events.stream().filter(e -> type.equals(e.getDomAttribute("data-type"))).findFirst()
                 .map(WebElement::getText).orElseThrow(() -> new AssertionError("no " + type + " event"));
-    }
-
-    private List<String> subjects(String recipient) {
-        List<String> subjects = new ArrayList<>();
-        for (MimeMessage message : platform.smtp.messagesTo(recipient)) {
-            try {
-                subjects.add(message.getSubject());
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return subjects;
     }
 }
