@@ -1,9 +1,16 @@
 package dev.conference.c4p.decision;
 
+import dev.conference.c4p.proposal.Proposal;
+import dev.conference.c4p.proposal.ProposalService;
 import dev.conference.c4p.proposal.ProposalStatus;
+import dev.conference.c4p.proposal.ProposalView;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
@@ -20,24 +27,32 @@ import org.springframework.web.ErrorResponseException;
 class BulkDecisionService {
 
     private final DecisionService decisions;
+    private final ProposalService proposals;
 
-    BulkDecisionService(DecisionService decisions) {
+    BulkDecisionService(DecisionService decisions, ProposalService proposals) {
         this.decisions = decisions;
+        this.proposals = proposals;
     }
 
     BulkDecisionResult decide(List<UUID> proposalIds, ProposalStatus decision, String organizer) {
-        List<BulkDecisionResult.Item> results = new ArrayList<>(proposalIds.size());
+        Map<UUID, BulkDecisionResult.Item> refusals = new HashMap<>();
+        List<Proposal> decided = new ArrayList<>(proposalIds.size());
         for (UUID id : proposalIds) {
             try {
-                results.add(BulkDecisionResult.Item.decided(decisions.decide(id, decision, organizer)));
+                decided.add(decisions.take(id, decision, organizer));
             } catch (ErrorResponseException refused) {
-                results.add(BulkDecisionResult.Item.refused(id, refused.getBody()));
+                refusals.put(id, BulkDecisionResult.Item.refused(id, refused.getBody()));
             } catch (PessimisticLockingFailureException | QueryTimeoutException busy) {
                 // Another change held the proposal's row past the wait: this one is not decided, the next ones may be.
-                results.add(BulkDecisionResult.Item.refused(id, busy(id)));
+                refusals.put(id, BulkDecisionResult.Item.refused(id, busy(id)));
             }
         }
-        return new BulkDecisionResult(results);
+        // The views after the loop, in one read for all: not one per proposal inside its locked transaction.
+        Map<UUID, ProposalView> views = proposals.viewsOf(decided).stream()
+                .collect(Collectors.toMap(ProposalView::id, Function.identity()));
+        return new BulkDecisionResult(proposalIds.stream()
+                .map(id -> views.containsKey(id) ? BulkDecisionResult.Item.decided(views.get(id)) : refusals.get(id))
+                .toList());
     }
 
     private static ProblemDetail busy(UUID id) {

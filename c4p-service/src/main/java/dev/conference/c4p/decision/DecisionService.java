@@ -49,6 +49,12 @@ public class DecisionService {
      */
     @Transactional
     public ProposalView decide(UUID proposalId, ProposalStatus decision, String organizer) {
+        return proposalViews.viewOf(take(proposalId, decision, organizer));
+    }
+
+    /** {@link #decide} without the view: a bulk decision builds its views once, after every proposal's own transaction. */
+    @Transactional
+    public Proposal take(UUID proposalId, ProposalStatus decision, String organizer) {
         Proposal proposal = proposals.findForDecision(proposalId)
                 .orElseThrow(() -> new ProposalNotFoundException(proposalId.toString()));
         if (proposal.decide(decision, organizer, clock.instant())) {
@@ -57,7 +63,7 @@ public class DecisionService {
             Counter.builder("proposals.decided").tag("decision", decision.name())
                     .description("Proposals approved or rejected").register(meters).increment();
         }
-        return proposalViews.viewOf(proposal);
+        return proposal;
     }
 
     private void recordSideEffects(Proposal proposal) {

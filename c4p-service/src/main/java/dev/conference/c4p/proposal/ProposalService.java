@@ -77,6 +77,12 @@ public class ProposalService {
         return viewOf(proposals.findById(id).orElseThrow(() -> new ProposalNotFoundException(id.toString())));
     }
 
+    /** Several proposals as organizers see them, without their history: one read of deliveries and of reviews for all. */
+    @Transactional(readOnly = true)
+    public List<ProposalView> viewsOf(List<Proposal> decided) {
+        return backOfficeViews(decided, false);
+    }
+
     /** The proposal as organizers see it, with the delivery state of its side effects, its reviews and history. */
     @Transactional(readOnly = true)
     public ProposalView viewOf(Proposal proposal) {
