@@ -3,6 +3,7 @@ package dev.conference.platform;
 import dev.conference.testsupport.TestPostgres;
 import dev.conference.testsupport.TestRedis;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,6 +24,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * start ({@link #organizerPassword}, {@link #secondOrganizerPassword}, {@link #reviewerPassword}).
  */
 public final class Platform {
+
+    /** Where {@link #freePort()} hands out ports: below the kernel's ephemeral range (32768 and up by default). */
+    static final int LISTEN_PORTS_FROM = 20_000;
+    static final int LISTEN_PORTS_SIZE = 12_000;
+    /** Starts anywhere, so that two test JVMs on one machine rarely walk the same ports. */
+    private static int nextListenPort = new SecureRandom().nextInt(LISTEN_PORTS_SIZE);
 
     private static Platform instance;
     private static RuntimeException startFailure;
@@ -200,11 +207,30 @@ public final class Platform {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A port for a process or container of this JVM to listen on. The kernel's {@code bind(0)} answers from the
+     * ephemeral range, where any outgoing connection may take the port before the process binds it (a kube play
+     * once failed so), and may answer one port twice. These come from below that range, are handed out once per
+     * JVM, and are free on every address when handed out.
+     */
+    public static synchronized int freePort() {
+        for (int tries = 0; tries < LISTEN_PORTS_SIZE; tries++) {
+            int port = LISTEN_PORTS_FROM + nextListenPort;
+            nextListenPort = (nextListenPort + 1) % LISTEN_PORTS_SIZE;
+            if (bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + LISTEN_PORTS_FROM + " and "
+                + (LISTEN_PORTS_FROM + LISTEN_PORTS_SIZE));
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+            return true;
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return false;
         }
     }
 }
