@@ -76,13 +76,14 @@ function showTab(name) {
 }
 tabs.forEach((tab) => $(`tab-${tab}`).addEventListener('click', () => showTab(tab)));
 
-function pager(container, page, totalPages, go) {
+// `more`: the total is a lower bound (a search counts its matches only so far), so there may be pages after the last one known.
+function pager(container, page, totalPages, go, more = false) {
   clear(container);
-  if (totalPages <= 1) return;
+  if (totalPages <= 1 && !more) return;
   container.append(
     el('button', { class: 'button', text: '← Previous', attrs: { type: 'button', disabled: page === 0 }, on: { click: () => go(page - 1) } }),
-    el('span', { text: `Page ${page + 1} of ${totalPages}` }),
-    el('button', { class: 'button', text: 'Next →', attrs: { type: 'button', disabled: page + 1 >= totalPages }, on: { click: () => go(page + 1) } }));
+    el('span', { text: `Page ${page + 1} of ${totalPages}${more ? '+' : ''}` }),
+    el('button', { class: 'button', text: 'Next →', attrs: { type: 'button', disabled: page + 1 >= totalPages && !more }, on: { click: () => go(page + 1) } }));
 }
 
 // ---- proposals -------------------------------------------------------------------------------
@@ -124,13 +125,15 @@ async function loadProposals() {
     say(notice, problemText(result), 'error');
     return;
   }
-  const { items, page, totalPages, totalItems } = result.data;
-  $('proposal-count').textContent = `${totalItems} proposal${totalItems === 1 ? '' : 's'}`;
+  const { items, page, totalPages, totalItems, totalItemsExact } = result.data;
+  $('proposal-count').textContent = totalItemsExact === false
+    ? `More than ${totalItems.toLocaleString('en')} proposals`
+    : `${totalItems} proposal${totalItems === 1 ? '' : 's'}`;
   if (items.length === 0) {
     list.append(el('p', { class: 'empty', text: 'No proposals match.' }));
   }
   for (const proposal of items) list.append(proposalRow(proposal));
-  pager($('proposal-pager'), page, totalPages, (next) => { state.page = next; loadProposals(); });
+  pager($('proposal-pager'), page, totalPages, (next) => { state.page = next; loadProposals(); }, totalItemsExact === false);
 }
 
 function scoreSummary(p) {

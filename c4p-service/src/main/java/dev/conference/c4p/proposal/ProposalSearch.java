@@ -34,12 +34,16 @@ public record ProposalSearch(ProposalStatus status, String text, ReviewedFilter 
         return new ProposalSearch(status, text, filter, filter == null ? null : caller.strip());
     }
 
+    public boolean hasText() {
+        return text != null && !text.isBlank();
+    }
+
     public Specification<Proposal> toSpecification() {
         Specification<Proposal> spec = Specification.unrestricted();
         if (status != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
         }
-        if (text != null && !text.isBlank()) {
+        if (hasText()) {
             String pattern = "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
             spec = spec.and((root, query, cb) -> cb.or(
                     cb.like(cb.lower(root.get("title")), pattern, '\\'),

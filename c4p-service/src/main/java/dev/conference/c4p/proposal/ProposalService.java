@@ -21,8 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -137,9 +136,21 @@ public class ProposalService {
     /** One page of the proposals found, in the order asked; the items without their history. */
     @Transactional(readOnly = true)
     public ProposalPage list(ProposalSearch search, ProposalOrder order, int page, int size) {
-        Page<Proposal> found = proposals.findAll(search.toSpecification(), PageRequest.of(page, size, order.sort()));
-        return new ProposalPage(backOfficeViews(found.getContent(), false), page, size, found.getTotalElements(),
-                found.getTotalPages());
+        Specification<Proposal> specification = search.toSpecification();
+        List<Proposal> found = proposals.findPage(specification, order.sort(), page, size);
+        long throughThisPage = (long) page * size + found.size();
+        if (found.size() < size && (page == 0 || !found.isEmpty())) {
+            // The last page: its own rows say how many there are.
+            return ProposalPage.of(backOfficeViews(found, false), page, size, throughThisPage, true);
+        }
+        if (!search.hasText()) {
+            return ProposalPage.of(backOfficeViews(found, false), page, size, proposals.count(specification), true);
+        }
+        // A common word matches most proposals, and counting them all means reading and matching every one;
+        // the count stops past ProposalPage.COUNTED_TEXT_MATCHES, or past this page for a deeper one.
+        int limit = (int) Math.max(ProposalPage.COUNTED_TEXT_MATCHES, throughThisPage);
+        long counted = proposals.countUpTo(specification, limit + 1);
+        return ProposalPage.of(backOfficeViews(found, false), page, size, Math.min(counted, limit), counted <= limit);
     }
 
     /** The link in the speaker's emails that shows the proposal's status. */

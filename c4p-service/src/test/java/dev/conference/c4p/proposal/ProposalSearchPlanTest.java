@@ -113,6 +113,51 @@ class ProposalSearchPlanTest {
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
+    @Test
+    void aSearchMatchingMostProposalsCountsThemOnlyUpToTheLimitAndReadsNoFurther() {
+        RecordedStatements.clear();
+        ProposalPage page = proposals.list(new ProposalSearch(null, "SPEAKER"), ProposalOrder.NEWEST, 0, SIZE);
+
+        assertThat(page.totalItems()).isEqualTo(ProposalPage.COUNTED_TEXT_MATCHES);
+        assertThat(page.totalItemsExact()).isFalse();
+        assertThat(page.totalPages()).isEqualTo(ProposalPage.COUNTED_TEXT_MATCHES / SIZE);
+        assertThat(page.items()).hasSize(SIZE);
+        String count = RecordedStatements.all().stream()
+                .filter(sql -> sql.startsWith("select") && !sql.contains(" order by ") && sql.contains(" from proposal "))
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new AssertionError("the listing sent no count: " + RecordedStatements.all()));
+        List<String> plan = jdbc.sql("explain analyze " + count)
+                .params("%speaker%", "%speaker%", "%speaker%", "%speaker%", ProposalPage.COUNTED_TEXT_MATCHES + 1)
+                .query(String.class).list();
+        assertThat(plan.getFirst()).as("the count's plan: %s", plan).startsWith("Limit");
+        assertThat(plan).as("the count stops after the limit").anyMatch(line -> line.matches(
+                ".*actual time=.* rows=" + (ProposalPage.COUNTED_TEXT_MATCHES + 1) + " loops=1.*"));
+    }
+
+    @Test
+    void aSearchPageBeyondTheCountedMatchesCountsThroughThatPage() {
+        ProposalPage page = proposals.list(new ProposalSearch(null, "speaker"), ProposalOrder.NEWEST, 60, SIZE);
+
+        assertThat(page.totalItems()).isEqualTo(61 * SIZE);
+        assertThat(page.totalItemsExact()).isFalse();
+        assertThat(page.items()).hasSize(SIZE);
+    }
+
+    @Test
+    void aSearchWithFewMatchesAndAListingWithoutTextCountExactly() {
+        ProposalPage quokka = proposals.list(new ProposalSearch(null, "quokka"), ProposalOrder.NEWEST, 0, SIZE);
+        ProposalPage rejected = proposals.list(new ProposalSearch(ProposalStatus.REJECTED, null), ProposalOrder.NEWEST, 2, SIZE);
+        ProposalPage lastOfSearch = proposals.list(new ProposalSearch(ProposalStatus.REJECTED, "speaker"), ProposalOrder.NEWEST,
+                PROPOSALS / 3 / SIZE, SIZE);
+
+        assertThat(quokka.totalItems()).isOne();
+        assertThat(quokka.totalItemsExact()).isTrue();
+        assertThat(rejected.totalItems()).isEqualTo(PROPOSALS / 3);
+        assertThat(rejected.totalItemsExact()).isTrue();
+        assertThat(lastOfSearch.totalItems()).as("the last page of a search knows the total").isEqualTo(PROPOSALS / 3);
+        assertThat(lastOfSearch.totalItemsExact()).isTrue();
+    }
+
     private List<String> planOf(ProposalStatus status, String text, int page) {
         return planOf(status, text, page, ProposalOrder.NEWEST);
     }
@@ -123,7 +168,7 @@ class ProposalSearchPlanTest {
         ProposalPage listed = proposals.list(new ProposalSearch(status, text), order, page, SIZE);
         assertThat(listed.items()).as("the listing found proposals").isNotEmpty();
         String select = RecordedStatements.all().stream()
-                .filter(sql -> sql.startsWith("select") && !sql.startsWith("select count") && sql.contains(" from proposal "))
+                .filter(sql -> sql.startsWith("select") && sql.contains(" from proposal ") && sql.contains(" order by "))
                 .reduce((first, last) -> last)
                 .orElseThrow(() -> new AssertionError("the listing sent no select: " + RecordedStatements.all()));
         List<Object> parameters = new ArrayList<>();

@@ -10,6 +10,8 @@ import dev.conference.platform.Site;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,6 +217,40 @@ class BackOfficeReviewsTest extends BrowserTest {
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).contains(",\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\") " + marker + "\",")
                 .doesNotContain(",\"=HYPERLINK", ",=HYPERLINK");
+    }
+
+    @Test
+    void aSearchMatchingVeryManyProposalsSaysThereAreMore() throws Exception {
+        String marker = unique("Crowded");
+        // Written behind c4p's back, withdrawn so that no other test's listing of pending or decided proposals sees them.
+        try (Connection db = platform.database.connect();
+             PreparedStatement insert = db.prepareStatement("""
+                     insert into proposal (id, title, abstract, speaker_name, speaker_email, status, tracking_token,
+                                           submitted_at, withdrawn_at)
+                     select gen_random_uuid(), ? || ' ' || i, 'Filler.', 'Speaker ' || i, 'crowd' || i || '@example.com',
+                            'WITHDRAWN', md5(? || i), now() - i * interval '1 second', now()
+                     from generate_series(1, 1001) i""")) {
+            insert.setString(1, marker);
+            insert.setString(2, marker);
+            insert.executeUpdate();
+        }
+
+        logInAs(Platform.ORGANIZER);
+        new Select(browser.visible("#filter-status")).selectByValue("WITHDRAWN");
+        new Select(browser.find("#filter-sort")).selectByValue("newest");
+        new Select(browser.find("#filter-reviewed")).selectByValue("");
+        browser.type("#filter-q", marker);
+        browser.find("#proposal-filter button[type=submit]").click();
+        browser.waitUntil("the count says there are more than 1,000",
+                d -> d.findElement(By.id("proposal-count")).getText().equals("More than 1,000 proposals"));
+        assertThat(browser.find("#proposal-pager span").getText()).isEqualTo("Page 1 of 100+");
+        assertAccessible("a search with more matches than it counts");
+
+        browser.find("#proposal-pager button:last-of-type").click();
+        browser.waitUntil("the second page", d -> d.findElement(By.cssSelector("#proposal-pager span")).getText()
+                .equals("Page 2 of 100+"));
+        assertThat(browser.findAll("#proposal-list article.proposal")).hasSize(10);
+        assertThat(browser.find("#proposal-pager button:last-of-type").isEnabled()).isTrue();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
