@@ -10,7 +10,7 @@ import java.util.List;
 public record ProposalPage(List<ProposalView> items, int page, int size, long totalItems, boolean totalItemsExact,
                            int totalPages) {
 
-    public static final int COUNTED_TEXT_MATCHES = 1_000;
+    public static final int COUNTED_TEXT_MATCHES = 500;
 
     static ProposalPage of(List<ProposalView> items, int page, int size, long totalItems, boolean exact) {
         return new ProposalPage(items, page, size, totalItems, exact, (int) ((totalItems + size - 1) / size));

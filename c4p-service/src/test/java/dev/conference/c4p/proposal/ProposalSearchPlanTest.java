@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The organizers' search and listings read indexes, not the whole table: PostgreSQL's plans for the SQL
@@ -35,6 +36,9 @@ class ProposalSearchPlanTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -156,6 +160,29 @@ class ProposalSearchPlanTest {
         assertThat(rejected.totalItemsExact()).isTrue();
         assertThat(lastOfSearch.totalItems()).as("the last page of a search knows the total").isEqualTo(PROPOSALS / 3);
         assertThat(lastOfSearch.totalItemsExact()).isTrue();
+    }
+
+    @Test
+    void theSpeakersSearchedExpressionsKeepFineStatistics() {
+        List<Integer> targets = jdbc.sql("""
+                        select a.attstattarget from pg_attribute a join pg_class i on i.oid = a.attrelid
+                        where i.relname in ('proposal_speaker_name_trgm', 'proposal_speaker_email_trgm') and a.attnum = 1""")
+                .query(Integer.class).list();
+
+        assertThat(targets).hasSize(2).containsOnly(1000);
+    }
+
+    @Test
+    void aListingPlansEachStatementForItsOwnParametersWithinItsTransactionOnly() {
+        String inside = transactions.execute(status -> {
+            proposals.list(new ProposalSearch(null, "speaker"), ProposalOrder.NEWEST, 0, SIZE);
+            return jdbc.sql("select current_setting('plan_cache_mode')").query(String.class).single();
+        });
+        String after = transactions.execute(status -> jdbc.sql("select current_setting('plan_cache_mode')").query(String.class)
+                .single());
+
+        assertThat(inside).isEqualTo("force_custom_plan");
+        assertThat(after).isEqualTo("auto");
     }
 
     private List<String> planOf(ProposalStatus status, String text, int page) {
