@@ -150,9 +150,8 @@ public class AgendaCacheGatewayFilterFactory extends AbstractGatewayFilterFactor
             buffer.read(bytes);
             DataBufferUtils.release(buffer);
             String type = getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-            AgendaSnapshot snapshot = new AgendaSnapshot(bytes, type == null ? "application/octet-stream" : type,
-                    getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION), Instant.now());
-            return cache.refresh(key, snapshot)
+            return cache.refresh(key, bytes, type == null ? "application/octet-stream" : type,
+                            getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION), Instant.now())
                     .map(answer -> answer.writeTo(exchange))
                     .orElseGet(() -> Mono.error(new IllegalStateException("agenda-service answered " + key.value()
                             + " with something that is not an agenda")));

@@ -2,7 +2,10 @@ package dev.conference.frontend.agenda;
 
 import dev.conference.frontend.config.FrontendProperties;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -110,15 +113,35 @@ public class AgendaReadCache {
         if (!plausible(key, snapshot)) {
             return Optional.empty();
         }
-        long now = nanoClock.getAsLong();
+        return Optional.of(keep(key, snapshot, memory.get(key)));
+    }
+
+    /**
+     * As {@link #refresh(AgendaCacheKey, AgendaSnapshot)} for the bytes agenda-service sent. When they are the
+     * bytes of the answer kept, they are neither checked nor hashed again: without the micro-cache every read
+     * comes here, and parsing and hashing the whole agenda each time was most of what a proxied read cost.
+     */
+    public Optional<CachedAnswer> refresh(AgendaCacheKey key, byte[] body, String contentType, String contentDisposition,
+                                          Instant sentAt) {
         CachedAnswer previous = memory.get(key);
+        AgendaSnapshot kept = previous == null || previous.stale() ? null : previous.snapshot();
+        if (kept != null && kept.contentType().equals(contentType)
+                && Objects.equals(kept.contentDisposition(), contentDisposition) && Arrays.equals(kept.body(), body)) {
+            return Optional.of(keep(key, new AgendaSnapshot(kept.body(), contentType, contentDisposition, sentAt,
+                    kept.digest()), previous));
+        }
+        return refresh(key, new AgendaSnapshot(body, contentType, contentDisposition, sentAt));
+    }
+
+    private CachedAnswer keep(AgendaCacheKey key, AgendaSnapshot snapshot, CachedAnswer previous) {
+        long now = nanoClock.getAsLong();
         boolean saved = previous != null && !previous.stale() && now - previous.savedAtNanos() < RESAVE_AFTER_NANOS
                 && previous.snapshot().digest().equals(snapshot.digest());
         CachedAnswer answer = put(key, snapshot, false, saved ? previous.savedAtNanos() : now);
         if (!saved) {
             copies.save(key, snapshot).subscribe();
         }
-        return Optional.of(answer);
+        return answer;
     }
 
     /**

@@ -152,6 +152,37 @@ class AgendaReadCacheTest {
     }
 
     @Test
+    void theSameBytesAgainKeepTheSnapshotAlreadyCheckedWithTheTimeTheyCameAt() {
+        cache = cacheWith(Duration.ZERO, 256);
+        Instant first = Instant.parse("2027-05-12T08:00:00Z");
+        Instant second = first.plusSeconds(3);
+        CachedAnswer kept = cache.refresh(AgendaCacheKey.ALL, bytes("[1]"), "application/json", null, first).orElseThrow();
+
+        CachedAnswer again = cache.refresh(AgendaCacheKey.ALL, bytes("[1]"), "application/json", null, second).orElseThrow();
+
+        assertThat(again.snapshot().body()).as("the kept bytes, not the new copy").isSameAs(kept.snapshot().body());
+        assertThat(again.snapshot().digest()).isEqualTo(kept.snapshot().digest());
+        assertThat(again.snapshot().storedAt()).isEqualTo(second);
+        assertThat(again.stale()).isFalse();
+    }
+
+    @Test
+    void otherBytesOrAnotherTypeAreCheckedAgain() {
+        cache = cacheWith(Duration.ZERO, 256);
+        cache.refresh(AgendaCacheKey.ALL, bytes("[1]"), "application/json", null, Instant.now()).orElseThrow();
+
+        assertThat(cache.refresh(AgendaCacheKey.ALL, bytes("[1,"), "application/json", null, Instant.now())).isEmpty();
+        assertThat(cache.refresh(AgendaCacheKey.ALL, bytes("[1]"), "text/html", null, Instant.now())).isEmpty();
+        CachedAnswer changed = cache.refresh(AgendaCacheKey.ALL, bytes("[2]"), "application/json", null, Instant.now())
+                .orElseThrow();
+        assertThat(changed.snapshot().digest()).isEqualTo(agenda("[2]").digest());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void garbageIsNotKept() {
         assertThat(cache.refresh(AgendaCacheKey.ALL, new AgendaSnapshot("<html>".getBytes(StandardCharsets.UTF_8),
                 "text/html", null, Instant.now()))).isEmpty();
