@@ -119,7 +119,7 @@ public class AgendaReadCache {
     /**
      * As {@link #refresh(AgendaCacheKey, AgendaSnapshot)} for the bytes agenda-service sent. When they are the
      * bytes of the answer kept, they are neither checked nor hashed again: without the micro-cache every read
-     * comes here, and parsing and hashing the whole agenda each time was most of what a proxied read cost.
+     * comes here, and parsing and hashing the whole agenda each time was a large part of what a proxied read cost.
      */
     public Optional<CachedAnswer> refresh(AgendaCacheKey key, byte[] body, String contentType, String contentDisposition,
                                           Instant sentAt) {
