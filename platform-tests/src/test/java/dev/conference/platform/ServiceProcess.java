@@ -70,6 +70,14 @@ public final class ServiceProcess {
         return new ServiceProcess(name, port, jvmOptions, properties, jar);
     }
 
+    /**
+     * Another instance of this service, with the same settings and JVM options, started from another jar (an older
+     * build, as a benchmark's reference) on a port of its own: it runs beside this one and logs to its own file.
+     */
+    public ServiceProcess referenceFrom(Path jar, int port) {
+        return new ServiceProcess(name + "-reference", port, jvmOptions, properties, jar);
+    }
+
     /** The copies of the jars this JVM runs, taken at first use (see {@link #jarOf}). */
     private static final Map<String, Path> COPIES = new ConcurrentHashMap<>();
 

@@ -46,7 +46,9 @@ import org.springframework.web.client.RestClient;
  * (on), {@code bench.connections} (64), {@code bench.threads} (2), {@code bench.warmup} (10s),
  * {@code bench.duration} (20s), {@code bench.rounds} (2), {@code bench.jvm-options} (added to every
  * service's), {@code bench.wrk-cpus} (wrk runs under {@code taskset -c} with these CPUs; none by
- * default), {@code bench.wrk}, {@code bench.nginx}.
+ * default), {@code bench.wrk}, {@code bench.nginx}, {@code bench.reference-agenda-jar} (an agenda-service jar of
+ * an earlier build: it runs beside the current one on the same Redis data and is measured after it, for the
+ * same-run ratio of the two; none by default).
  */
 class AgendaReadBenchmark {
 
@@ -63,6 +65,8 @@ class AgendaReadBenchmark {
     private static final String WRK = System.getProperty("bench.wrk", "/usr/bin/wrk");
     private static final String NGINX = System.getProperty("bench.nginx", "/usr/sbin/nginx");
     /** Added to every service's JVM options, e.g. to try Netty settings. */
+    private static final String REFERENCE_AGENDA_JAR = System.getProperty("bench.reference-agenda-jar", "").strip();
+    private static final String REFERENCE_TARGET = "agenda-service, reference jar";
     private static final String EXTRA_JVM_OPTIONS = System.getProperty("bench.jvm-options", "").strip();
 
     /** wrk prints this line when a run is done (see {@link #REPORT_SCRIPT}). */
@@ -107,6 +111,7 @@ class AgendaReadBenchmark {
         Path work = Files.createTempDirectory("agenda-read-bench-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Process nginx = null;
+        ServiceProcess reference = null;
         try {
             putAgenda(platform);
 
@@ -127,6 +132,13 @@ class AgendaReadBenchmark {
             targets.put("gateway GET /api/agenda", platform.frontend.url() + "/api/agenda");
             targets.put("agenda-service GET /agenda-items", platform.agenda.url() + "/agenda-items");
             targets.put("nginx static file", nginxUrl);
+            if (!REFERENCE_AGENDA_JAR.isEmpty()) {
+                reference = platform.agenda.referenceFrom(Path.of(REFERENCE_AGENDA_JAR), Platform.freePort()).start()
+                        .awaitReady(Duration.ofMinutes(2));
+                assertThat(JsonPath.<List<Object>>read(new String(get(reference.url() + "/agenda-items")), "$"))
+                        .as("the reference agenda-service reads the same agenda").hasSize(TALKS);
+                targets.put(REFERENCE_TARGET, reference.url() + "/agenda-items");
+            }
 
             BenchReport report = new BenchReport("agenda-read" + (MICRO_CACHE ? "" : "-uncached")
                     + (TALKS == 40 ? "" : "-" + TALKS + "-talks"));
@@ -160,6 +172,11 @@ class AgendaReadBenchmark {
                     report.line("%-34s %10.0f %8.2f %8.2f %8.2f %8d %8d", target.getKey(), result.rps(), result.p50(),
                             result.p99(), result.max(), result.non2xx(), result.socketErrors());
                 }
+                if (results.containsKey(REFERENCE_TARGET)) {
+                    double speedUp = results.get("agenda-service GET /agenda-items").rps() / results.get(REFERENCE_TARGET).rps();
+                    report.line("agenda-service / reference jar requests/s: %.2f (goal >= 5: %s)", speedUp,
+                            speedUp >= 5 ? "met" : "MISSED");
+                }
                 Result gateway = results.get("gateway GET /api/agenda");
                 report.line("gateway: %.0f calls refused by the agenda-public breaker or bulkhead, %.0f stale answers",
                         counted.refused(), counted.stale());
@@ -185,6 +202,9 @@ class AgendaReadBenchmark {
                 if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
                     nginx.destroyForcibly();
                 }
+            }
+            if (reference != null) {
+                reference.stop();
             }
             platform.stop();
             FileSystemUtils.deleteRecursively(work);
