@@ -6,7 +6,8 @@
 #
 #   bench/agenda-read.sh [-Dbench.micro-cache=off] [-Dbench.talks=300] [-Dbench.wrk-cpus=1] \
 #                        [-Dbench.duration=20s] [-Dbench.threads=2] [-Dbench.rounds=2] \
-#                        [-Dbench.jvm-options="--sun-misc-unsafe-memory-access=allow"] ...
+#                        [-Dbench.jvm-options="--sun-misc-unsafe-memory-access=allow"] \
+#                        [-Dbench.reference-agenda-jar=<an earlier build's agenda-service jar>] ...
 #
 # Installs wrk and nginx with apt when missing, builds the services in the same Maven run (nothing is
 # installed into ~/.m2), and runs platform-tests' AgendaReadBenchmark (which starts the platform, puts

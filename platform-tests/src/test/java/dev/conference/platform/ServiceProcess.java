@@ -71,11 +71,14 @@ public final class ServiceProcess {
     }
 
     /**
-     * Another instance of this service, with the same settings and JVM options, started from another jar (an older
-     * build, as a benchmark's reference) on a port of its own: it runs beside this one and logs to its own file.
+     * Another instance of this service, with the same JVM options and settings but {@code changed}, started from
+     * another jar (an older build, as a benchmark's reference) on a port of its own: it runs beside this one and
+     * logs to its own file.
      */
-    public ServiceProcess referenceFrom(Path jar, int port) {
-        return new ServiceProcess(name + "-reference", port, jvmOptions, properties, jar);
+    public ServiceProcess referenceFrom(Path jar, int port, Map<String, String> changed) {
+        Map<String, String> settings = new java.util.HashMap<>(properties);
+        settings.putAll(changed);
+        return new ServiceProcess(name + "-reference", port, jvmOptions, settings, jar);
     }
 
     /** The copies of the jars this JVM runs, taken at first use (see {@link #jarOf}). */
