@@ -137,6 +137,9 @@ public class ProposalService {
     @Transactional(readOnly = true)
     public ProposalPage list(ProposalSearch search, ProposalOrder order, int page, int size) {
         Specification<Proposal> specification = search.toSpecification();
+        if (search.hasText()) {
+            proposals.planEachStatementForItsParameters();
+        }
         List<Proposal> found = proposals.findPage(specification, order.sort(), page, size);
         long throughThisPage = (long) page * size + found.size();
         if (found.size() < size && (page == 0 || !found.isEmpty())) {

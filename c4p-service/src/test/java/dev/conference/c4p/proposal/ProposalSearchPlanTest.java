@@ -180,9 +180,14 @@ class ProposalSearchPlanTest {
         });
         String after = transactions.execute(status -> jdbc.sql("select current_setting('plan_cache_mode')").query(String.class)
                 .single());
+        String withoutText = transactions.execute(status -> {
+            proposals.list(new ProposalSearch(ProposalStatus.REJECTED, null), ProposalOrder.NEWEST, 0, SIZE);
+            return jdbc.sql("select current_setting('plan_cache_mode')").query(String.class).single();
+        });
 
         assertThat(inside).isEqualTo("force_custom_plan");
         assertThat(after).isEqualTo("auto");
+        assertThat(withoutText).as("a listing without text keeps the usual plans").isEqualTo("auto");
     }
 
     private List<String> planOf(ProposalStatus status, String text, int page) {
