@@ -117,10 +117,7 @@ class BulkDecisionApiTest extends C4pIntegrationTest {
     void aReviewerCannotDecideOneProposal() {
         String id = submit("Not for reviewers");
 
-        ResponseEntity<String> refused = http.post().uri("/proposals/{id}/decision", id)
-                .contentType(MediaType.APPLICATION_JSON).header("X-Organizer", "rita")
-                .header("X-Back-Office-Role", "REVIEWER").body("{\"decision\":\"APPROVED\"}")
-                .retrieve().toEntity(String.class);
+        ResponseEntity<String> refused = approveOneAs("rita", "REVIEWER", id);
 
         assertOrganizersOnly(refused);
         assertThat((String) read(get("/proposals/{id}", id), "$.status")).isEqualTo("PENDING");
@@ -132,10 +129,7 @@ class BulkDecisionApiTest extends C4pIntegrationTest {
     void anOrganizersRoleMayDecide() {
         String id = submit("For organizers");
 
-        ResponseEntity<String> decided = http.post().uri("/proposals/{id}/decision", id)
-                .contentType(MediaType.APPLICATION_JSON).header("X-Organizer", "olivia")
-                .header("X-Back-Office-Role", "ORGANIZER").body("{\"decision\":\"APPROVED\"}")
-                .retrieve().toEntity(String.class);
+        ResponseEntity<String> decided = approveOneAs("olivia", "ORGANIZER", id);
 
         assertThat(decided.getStatusCode().value()).isEqualTo(200);
     }
@@ -158,6 +152,12 @@ class BulkDecisionApiTest extends C4pIntegrationTest {
                     }
                 })
                 .body(body).retrieve().toEntity(String.class);
+    }
+
+    private ResponseEntity<String> approveOneAs(String user, String role, String id) {
+        return http.post().uri("/proposals/{id}/decision", id).contentType(MediaType.APPLICATION_JSON)
+                .header("X-Organizer", user).header("X-Back-Office-Role", role).body("{\"decision\":\"APPROVED\"}")
+                .retrieve().toEntity(String.class);
     }
 
     private static void assertOrganizersOnly(ResponseEntity<String> refused) {
