@@ -1,5 +1,6 @@
 import { api, problemText } from './api.js';
 import { el, clear, show, say, formatInstant, formatDay, confirmDialog } from './dom.js';
+import { FORMATS, LEVELS, formatOf, levelOf } from './talks.js';
 
 const $ = (id) => document.getElementById(id);
 const loginSection = $('login');
@@ -126,14 +127,15 @@ async function loadProposals() {
     return;
   }
   const { items, page, totalPages, totalItems, totalItemsExact } = result.data;
-  $('proposal-count').textContent = totalItemsExact === false
+  const more = totalItemsExact === false;
+  $('proposal-count').textContent = more
     ? `More than ${totalItems.toLocaleString('en')} proposals`
     : `${totalItems} proposal${totalItems === 1 ? '' : 's'}`;
   if (items.length === 0) {
     list.append(el('p', { class: 'empty', text: 'No proposals match.' }));
   }
   for (const proposal of items) list.append(proposalRow(proposal));
-  pager($('proposal-pager'), page, totalPages, (next) => { state.page = next; loadProposals(); }, totalItemsExact === false);
+  pager($('proposal-pager'), page, totalPages, (next) => { state.page = next; loadProposals(); }, more);
 }
 
 function scoreSummary(p) {
@@ -202,8 +204,8 @@ function renderDetails(p, container) {
   const summary = container.closest('article')?.querySelector('.score-summary');
   if (summary) summary.textContent = scoreSummary(p);
   container.append(el('p', { class: 'abstract', text: p.abstract }));
-  container.append(el('p', { class: 'muted', text: [p.format === 'WORKSHOP' ? 'Workshop' : 'Talk',
-    p.level ? `level ${String(p.level).toLowerCase()}` : 'level not stated'].join(' · ') }));
+  container.append(el('p', { class: 'muted', text: [FORMATS[formatOf(p)],
+    levelOf(p) ? `level ${LEVELS[levelOf(p)].toLowerCase()}` : 'level not stated'].join(' · ') }));
   if (p.speakerBio) container.append(el('p', { class: 'abstract speaker-bio', text: p.speakerBio }));
   if (p.withdrawnAt) container.append(el('p', { class: 'muted', text: `Withdrawn by the speaker on ${formatInstant(p.withdrawnAt)}` }));
   if (p.decidedAt) {
