@@ -157,6 +157,24 @@ class BackOfficeReviewsTest extends BrowserTest {
     }
 
     @Test
+    void theDetailsNameTheFormatAndLevelAsTheAgendaDoes() {
+        String workshop = unique("Details of a workshop");
+        String talk = unique("Details of a talk");
+        pendingProposal(workshop, "WORKSHOP", "ADVANCED", null);
+        pendingProposal(talk, null, null, null);
+
+        logInAs(Platform.ORGANIZER);
+        WebElement workshopCard = proposalCard("PENDING", workshop, workshop);
+        openDetails(workshopCard);
+        browser.waitUntil("the workshop's format and level", d -> workshopCard.findElements(By.cssSelector("p.muted")).stream()
+                .anyMatch(line -> line.getText().equals("Workshop · level advanced")));
+        WebElement talkCard = proposalCard("PENDING", talk, talk);
+        openDetails(talkCard);
+        browser.waitUntil("the talk's format, without a level", d -> talkCard.findElements(By.cssSelector("p.muted")).stream()
+                .anyMatch(line -> line.getText().equals("Talk · level not stated")));
+    }
+
+    @Test
     void theHistoryShowsEachStepWithWhoAndWhen() {
         Talk submitted = pendingProposal(unique("History"), null, null, null);
         String title = submitted.title() + " (edited)";
