@@ -84,6 +84,16 @@ OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID: "trace.id"
 OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID: "span.id"
 OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_FLAGS: "trace.flags"
 OTEL_RESOURCE_ATTRIBUTES: {{ printf "service.namespace=%s,deployment.environment.name=%s" .Release.Namespace ($otel.environment | default .Release.Name) | quote }}
+{{- with $otel.instrumentations }}
+{{- /* Only what the service uses: the agent matches every class the JVM loads against each instrumentation
+       it applies, most of them for libraries the service does not have. Its logging through the
+       service's (OTEL_JAVAAGENT_LOGGING above) is one of them too. */}}
+OTEL_INSTRUMENTATION_COMMON_DEFAULT_ENABLED: "false"
+OTEL_INSTRUMENTATION_INTERNAL_APPLICATION_LOGGER_ENABLED: "true"
+{{- range . }}
+{{ printf "OTEL_INSTRUMENTATION_%s_ENABLED" (. | upper | replace "-" "_") }}: "true"
+{{- end }}
+{{- end }}
 {{- end }}
 {{- end -}}
 

@@ -30,6 +30,9 @@ class ServiceSettingsTest {
             "OTEL_RESOURCE_ATTRIBUTES", "OTEL_JAVAAGENT_LOGGING", "OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID",
             "OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID", "OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_FLAGS");
 
+    /** The agent's instrumentations switched on or off (otel.instrumentations; AgentInstrumentationsTest). */
+    private static final Pattern AGENT_INSTRUMENTATION_SWITCH = Pattern.compile("^OTEL_INSTRUMENTATION_[A-Z0-9_]+_ENABLED$");
+
     /** What each service must be told in the cluster, whatever its laptop defaults say. */
     private static final Map<String, List<String>> CLUSTER_SETTINGS = Map.of(
             "frontend-service", List.of("server.port", "frontend.c4p-url", "frontend.agenda-url",
@@ -61,7 +64,7 @@ class ServiceSettingsTest {
         Manifests m = Charts.umbrella(variant);
         SpringSettings settings = SpringSettings.of(service);
         for (String name : m.environmentNames(container(m, service))) {
-            if (JVM_AND_AGENT_VARIABLES.contains(name)) {
+            if (JVM_AND_AGENT_VARIABLES.contains(name) || AGENT_INSTRUMENTATION_SWITCH.matcher(name).matches()) {
                 continue;
             }
             assertThat(settings.propertyFor(name)).as("%s sets %s, which %s does not read", variant, name, service).isPresent();

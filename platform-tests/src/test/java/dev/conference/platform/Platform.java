@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -42,7 +43,7 @@ public final class Platform {
     public final TestPostgres.Database database;
     /** The Redis key space: agenda-service writes under its prefix, the frontend under {@link #frontendKeyPrefix()}. */
     public final TestRedis.KeySpace redis;
-    private final List<String> jvmOptions;
+    private final Function<String, List<String>> jvmOptionsOf;
     private final Map<String, String> c4pSettings;
 
     /** The organizer who can log in to the back office. */
@@ -72,13 +73,13 @@ public final class Platform {
         }
     }
 
-    private Platform(Grid grid, List<String> jvmOptions, Map<String, String> frontendOverrides) {
+    private Platform(Grid grid, Function<String, List<String>> jvmOptionsOf, Map<String, String> frontendOverrides) {
         database = TestPostgres.newDatabase("platform");
-        this.jvmOptions = jvmOptions;
+        this.jvmOptionsOf = jvmOptionsOf;
         redis = TestRedis.newKeySpace("platform");
         smtp = new SmtpSink(freePort());
         smtp.start();
-        email = new ServiceProcess("email-service", freePort(), jvmOptions, Map.of(
+        email = new ServiceProcess("email-service", freePort(), jvmOptionsOf.apply("email-service"), Map.of(
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", String.valueOf(smtp.port()),
                 "spring.mail.properties.mail.smtp.connectiontimeout", "1000",
@@ -93,7 +94,7 @@ public final class Platform {
         if (!redis.password().isEmpty()) {
             agendaSettings.put("spring.data.redis.password", redis.password());
         }
-        agenda = new ServiceProcess("agenda-service", freePort(), jvmOptions, agendaSettings);
+        agenda = new ServiceProcess("agenda-service", freePort(), jvmOptionsOf.apply("agenda-service"), agendaSettings);
         c4pSettings = new HashMap<>(Map.of(
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(),
@@ -109,7 +110,7 @@ public final class Platform {
         if (!database.password().isEmpty()) {
             c4pSettings.put("spring.datasource.password", database.password());
         }
-        c4p = new ServiceProcess("c4p-service", freePort(), jvmOptions, c4pSettings);
+        c4p = new ServiceProcess("c4p-service", freePort(), jvmOptionsOf.apply("c4p-service"), c4pSettings);
         Map<String, String> frontendSettings = new HashMap<>(Map.of(
                 "frontend.c4p-url", c4p.url(),
                 "frontend.agenda-url", agenda.url(),
@@ -126,7 +127,7 @@ public final class Platform {
             frontendSettings.put("spring.data.redis.password", redis.password());
         }
         frontendSettings.putAll(frontendOverrides);
-        frontend = new ServiceProcess("frontend-service", freePort(), jvmOptions, frontendSettings);
+        frontend = new ServiceProcess("frontend-service", freePort(), jvmOptionsOf.apply("frontend-service"), frontendSettings);
         List<ServiceProcess> all = List.of(email, agenda, c4p, frontend);
         all.forEach(service -> ServiceProcess.jarOf(service.name()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
@@ -148,7 +149,7 @@ public final class Platform {
         }
         if (instance == null) {
             try {
-                instance = new Platform(Grid.SMALL, ServiceProcess.QUICK_START, Map.of());
+                instance = new Platform(Grid.SMALL, service -> ServiceProcess.QUICK_START, Map.of());
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
@@ -159,17 +160,22 @@ public final class Platform {
 
     /** A platform of its own, for benchmarks. */
     public static Platform start(Grid grid, List<String> jvmOptions) {
-        return new Platform(grid, jvmOptions, Map.of());
+        return new Platform(grid, service -> jvmOptions, Map.of());
+    }
+
+    /** A platform of its own whose services each start with their own JVM options. */
+    public static Platform start(Grid grid, Function<String, List<String>> jvmOptionsOf) {
+        return new Platform(grid, jvmOptionsOf, Map.of());
     }
 
     /** A platform of its own, for benchmarks, with some of frontend-service's settings changed. */
     public static Platform start(Grid grid, List<String> jvmOptions, Map<String, String> frontendSettings) {
-        return new Platform(grid, jvmOptions, frontendSettings);
+        return new Platform(grid, service -> jvmOptions, frontendSettings);
     }
 
     /** A second c4p-service on the same database and downstreams, not started; the caller stops it. */
     public ServiceProcess newC4pReplica() {
-        return new ServiceProcess("c4p-service", freePort(), jvmOptions, c4pSettings);
+        return new ServiceProcess("c4p-service", freePort(), jvmOptionsOf.apply("c4p-service"), c4pSettings);
     }
 
     /** The password of a back-office user of this platform. */

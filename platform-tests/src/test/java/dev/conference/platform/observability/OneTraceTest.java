@@ -9,6 +9,7 @@ import dev.conference.platform.Platform;
 import dev.conference.platform.ServiceProcess;
 import dev.conference.platform.Site;
 import dev.conference.platform.observability.OtlpReceiver.ReceivedSpan;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,14 @@ class OneTraceTest {
                 "-Dlogging.structured.format.console=ecs",
                 // ... but exporting at once, so that the test need not wait.
                 "-Dotel.bsp.schedule.delay=200"));
-        platform = Platform.start(new Platform.Grid("2027-05-12", "09:00-09:45,10:00-10:45", "Main Hall,Room A"), options);
+        platform = Platform.start(new Platform.Grid("2027-05-12", "09:00-09:45,10:00-10:45", "Main Hall,Room A"), service -> {
+            List<String> own = new ArrayList<>(options);
+            // ... with only the instrumentations its chart lists.
+            own.add("-Dotel.instrumentation.common.default-enabled=false");
+            own.add("-Dotel.instrumentation.internal-application-logger.enabled=true");
+            instrumentationsOf(service).forEach(name -> own.add("-Dotel.instrumentation." + name + ".enabled=true"));
+            return own;
+        });
     }
 
     @AfterAll
@@ -135,6 +143,10 @@ class OneTraceTest {
         assertThat(Integer.parseInt(delivered.attribute("outbox.attempt"))).isGreaterThanOrEqualTo(2);
         ReceivedSpan placed = only(trace, s -> s.service().equals("agenda-service") && s.kind().equals("SERVER"));
         assertThat(ancestors(placed, byId)).contains(delivered);
+        assertThat(trace).as("c4p's statements in the decision's transaction").anySatisfy(s -> {
+            assertThat(dbSystem(s)).isEqualTo("postgresql");
+            assertThat(ancestors(s, byId)).contains(decision);
+        });
 
         ReceivedSpan email = attempt(id, "DECISION_EMAIL", "delivered").orElseThrow();
         assertThat(email.traceId()).isEqualTo(traceId);
@@ -158,6 +170,24 @@ class OneTraceTest {
                 .filter(s -> s.name().equals("outbox deliver " + kind))
                 .filter(s -> proposalId.equals(s.attribute("proposal.id")) && outcome.equals(s.attribute("outbox.outcome")))
                 .reduce((first, later) -> later);
+    }
+
+    private static String dbSystem(ReceivedSpan span) {
+        return Optional.ofNullable(span.attribute("db.system.name")).orElse(span.attribute("db.system"));
+    }
+
+    /** The agent's instrumentations the service's chart switches on (otel.instrumentations in its values.yaml). */
+    @SuppressWarnings("unchecked")
+    private static List<String> instrumentationsOf(String service) {
+        Path values = Path.of(System.getProperty("platform.root", ".."), service, "chart", "values.yaml");
+        try {
+            Map<String, Object> otel = (Map<String, Object>) Serialization.unmarshal(Files.readString(values), Map.class).get("otel");
+            List<String> names = (List<String>) otel.get("instrumentations");
+            assertThat(names).as("otel.instrumentations in %s", values).isNotEmpty();
+            return names;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean has(String traceId, String service, String kind) {
