@@ -48,6 +48,9 @@ The JVM's memory, each pool sized explicitly so that together they fit the conta
 {{- $options := list (printf "-Xmx%s" $jvm.heap) (printf "-XX:MaxMetaspaceSize=%s" $jvm.metaspace)
       (printf "-XX:MetaspaceSize=%s" $jvm.metaspace) (printf "-XX:ReservedCodeCacheSize=%s" $jvm.codeCache) (printf "-XX:MaxDirectMemorySize=%s" $jvm.directMemory)
       (printf "-Xss%s" $jvm.threadStack) -}}
+{{- if $jvm.quickCompilerOnly -}}
+{{- $options = append $options "-XX:TieredStopAtLevel=1" -}}
+{{- end -}}
 {{- if include "conference-lib.otelEnabled" . -}}
 {{- /* With the agent on the boot class path the JVM warns, in plain text, that class sharing is limited:
        the only line of the log that would not be JSON. */ -}}

@@ -169,8 +169,8 @@ public final class Platform {
     }
 
     /** A platform of its own, for benchmarks, with some of frontend-service's settings changed. */
-    public static Platform start(Grid grid, List<String> jvmOptions, Map<String, String> frontendSettings) {
-        return new Platform(grid, service -> jvmOptions, frontendSettings);
+    public static Platform start(Grid grid, Function<String, List<String>> jvmOptionsOf, Map<String, String> frontendSettings) {
+        return new Platform(grid, jvmOptionsOf, frontendSettings);
     }
 
     /** A second c4p-service on the same database and downstreams, not started; the caller stops it. */

@@ -1,5 +1,7 @@
 package dev.conference.platform;
 
+import dev.conference.helm.Charts;
+import dev.conference.helm.Manifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,15 +30,29 @@ public final class ServiceProcess {
     /** For tests: a small heap and the quick-starting compiler tier. */
     public static final List<String> QUICK_START = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
 
+    /** Rendered once: the umbrella chart with its defaults. */
+    private static Manifests defaultRelease;
+
     /**
-     * As in the container image: 70% of the 512 MiB limit for the heap, SerialGC (what the JVM picks
-     * for so small a container), no full collection for class metadata below the charts' smallest metaspace
-     * (they set {@code -XX:MetaspaceSize}) and Netty's pooled allocator (the frontend's image sets it). The image
-     * runs Java 21, where Netty may use sun.misc.Unsafe; on the newer JDK these benchmarks run on, that
-     * has to be allowed explicitly to measure the same thing.
+     * As the chart runs the service's container, with the agent off: the JVM options its chart renders into
+     * {@code JAVA_TOOL_OPTIONS} (the memory pools of {@code jvm.*}, and what else the chart sets), SerialGC (what the
+     * JVM picks with one CPU), and Netty's pooled allocator (the frontend's image sets it). The image runs Java 21,
+     * where Netty may use sun.misc.Unsafe; on the newer JDK these benchmarks run on, that has to be allowed explicitly
+     * to measure the same thing.
      */
-    public static final List<String> AS_IN_CONTAINER = List.of("-Xmx358m", "-XX:+UseSerialGC",
-            "-XX:MetaspaceSize=128m", "-Dio.netty.allocator.type=pooled", "--sun-misc-unsafe-memory-access=allow");
+    public static synchronized List<String> asInContainer(String service) {
+        if (defaultRelease == null) {
+            defaultRelease = Charts.umbrella("default");
+        }
+        var container = defaultRelease.workload(service).pod().getContainers().getFirst();
+        String chartOptions = defaultRelease.environment(container).get("JAVA_TOOL_OPTIONS");
+        if (chartOptions == null || chartOptions.isBlank()) {
+            throw new IllegalStateException("the chart sets no JAVA_TOOL_OPTIONS for " + service);
+        }
+        List<String> options = new ArrayList<>(List.of(chartOptions.strip().split("\\s+")));
+        options.addAll(List.of("-XX:+UseSerialGC", "-Dio.netty.allocator.type=pooled", "--sun-misc-unsafe-memory-access=allow"));
+        return List.copyOf(options);
+    }
 
     private final String name;
     private final int port;

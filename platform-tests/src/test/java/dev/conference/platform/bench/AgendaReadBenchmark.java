@@ -106,7 +106,7 @@ class AgendaReadBenchmark {
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         Platform platform = Platform.start(new Platform.Grid(days(),
                 "09:00-09:45,10:00-10:45,11:00-11:45,12:00-12:45,13:30-14:15,14:30-15:15,15:30-16:15,16:30-17:15",
-                "Main Hall,Room A,Room B,Room C,Room D"), jvmOptions(),
+                "Main Hall,Room A,Room B,Room C,Room D"), AgendaReadBenchmark::jvmOptions,
                 MICRO_CACHE ? Map.of() : Map.of("frontend.agenda.micro-cache-ttl", "0s"));
         Path work = Files.createTempDirectory("agenda-read-bench-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -161,7 +161,8 @@ class AgendaReadBenchmark {
                     : "off (frontend.agenda.micro-cache-ttl=0s: every read goes to agenda-service)");
             report.line("machine: %d CPUs (%s), load average before the run: %s",
                     Runtime.getRuntime().availableProcessors(), cpuModel(), loadBefore);
-            report.line("services: Java %s, JVM options %s", Runtime.version(), String.join(" ", jvmOptions()));
+            report.line("services: Java %s, JVM options as their charts set them, agenda-service's: %s", Runtime.version(),
+                    String.join(" ", jvmOptions("agenda-service")));
             if (referenceJson != null) {
                 report.line("reference: agenda-service from %s, the same %d talks in a key space of its own, %d bytes of JSON "
                         + "(its items have fewer fields)", REFERENCE_AGENDA_JAR, TALKS, referenceJson.length);
@@ -255,8 +256,8 @@ class AgendaReadBenchmark {
         return new Counted(refused, stale);
     }
 
-    private static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(ServiceProcess.AS_IN_CONTAINER);
+    private static List<String> jvmOptions(String service) {
+        List<String> options = new ArrayList<>(ServiceProcess.asInContainer(service));
         if (!EXTRA_JVM_OPTIONS.isEmpty()) {
             options.addAll(List.of(EXTRA_JVM_OPTIONS.split("\\s+")));
         }

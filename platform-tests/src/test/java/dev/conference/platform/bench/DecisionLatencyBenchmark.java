@@ -42,7 +42,7 @@ class DecisionLatencyBenchmark {
     @Test
     void decisionToDeliveryLatency() throws Exception {
         // 480 slots: room for every one of the 430 approvals, or the last would be refused as AGENDA_FULL.
-        Platform platform = Platform.start(Platform.Grid.week(12), ServiceProcess.AS_IN_CONTAINER);
+        Platform platform = Platform.start(Platform.Grid.week(12), ServiceProcess::asInContainer);
         try {
             RestClient c4p = RestClient.builder().baseUrl(platform.c4p.url()).build();
             // Each approved proposal makes three events: received email, agenda entry, decision email.

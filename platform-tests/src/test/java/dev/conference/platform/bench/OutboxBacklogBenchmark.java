@@ -33,7 +33,7 @@ class OutboxBacklogBenchmark {
     @Test
     void backlogDrainTime() throws Exception {
         // Room for both rounds' 300 talks: 5 days x 8 slots x 16 rooms.
-        Platform platform = Platform.start(Platform.Grid.week(16), ServiceProcess.AS_IN_CONTAINER);
+        Platform platform = Platform.start(Platform.Grid.week(16), ServiceProcess::asInContainer);
         ServiceProcess second = platform.newC4pReplica();
         try {
             Drain one = drain(platform, "one");

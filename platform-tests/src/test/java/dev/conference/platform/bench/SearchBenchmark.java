@@ -57,7 +57,7 @@ class SearchBenchmark {
     @Test
     void searchAndListingLatency() throws Exception {
         TestPostgres.Database database = TestPostgres.newDatabase("search_bench");
-        ServiceProcess c4p = new ServiceProcess("c4p-service", Platform.freePort(), ServiceProcess.AS_IN_CONTAINER, Map.of(
+        ServiceProcess c4p = new ServiceProcess("c4p-service", Platform.freePort(), ServiceProcess.asInContainer("c4p-service"), Map.of(
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", database.password(),

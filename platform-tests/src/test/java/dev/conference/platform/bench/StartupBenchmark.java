@@ -31,7 +31,7 @@ class StartupBenchmark {
     @Test
     void imageStartAgainstPlainJar() throws Exception {
         Platform platform = Platform.start(new Platform.Grid("2027-05-12", "09:00-09:45", "Main Hall"),
-                ServiceProcess.AS_IN_CONTAINER);
+                ServiceProcess::asInContainer);
         try {
             List<ImageLaunch.Archive> archives = Runtime.version().feature() >= 25
                     ? List.of(ImageLaunch.Archive.CDS, ImageLaunch.Archive.AOT_CACHE)
@@ -45,8 +45,8 @@ class StartupBenchmark {
                 launches.put("plain jar", service);
                 for (ImageLaunch.Archive archive : archives) {
                     ImageLaunch image = ImageLaunch.prepare(ServiceProcess.jarOf(service.name()), archive,
-                            ServiceProcess.AS_IN_CONTAINER);
-                    List<String> options = new ArrayList<>(ServiceProcess.AS_IN_CONTAINER);
+                            ServiceProcess.asInContainer(service.name()));
+                    List<String> options = new ArrayList<>(ServiceProcess.asInContainer(service.name()));
                     options.add(image.archiveOption());
                     launches.put(archive == ImageLaunch.Archive.CDS ? "image (CDS)" : "AOT cache (JDK 25)",
                             service.launchedAs(image.jar(), options));
