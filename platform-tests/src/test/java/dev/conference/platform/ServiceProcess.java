@@ -2,6 +2,7 @@ package dev.conference.platform;
 
 import dev.conference.helm.Charts;
 import dev.conference.helm.Manifests;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,11 @@ public final class ServiceProcess {
             defaultRelease = Charts.umbrella("default");
         }
         var container = defaultRelease.workload(service).pod().getContainers().getFirst();
-        String chartOptions = defaultRelease.environment(container).get("JAVA_TOOL_OPTIONS");
+        // From the service's ConfigMap: its Secrets are made at install by a Job, not rendered.
+        String chartOptions = container.getEnvFrom().stream().filter(from -> from.getConfigMapRef() != null)
+                .map(from -> from.getConfigMapRef().getName())
+                .flatMap(name -> defaultRelease.all(ConfigMap.class).stream().filter(map -> map.getMetadata().getName().equals(name)))
+                .map(map -> map.getData().get("JAVA_TOOL_OPTIONS")).filter(Objects::nonNull).findFirst().orElse(null);
         if (chartOptions == null || chartOptions.isBlank()) {
             throw new IllegalStateException("the chart sets no JAVA_TOOL_OPTIONS for " + service);
         }
