@@ -158,12 +158,7 @@ public final class Platform {
         return instance;
     }
 
-    /** A platform of its own, for benchmarks. */
-    public static Platform start(Grid grid, List<String> jvmOptions) {
-        return new Platform(grid, service -> jvmOptions, Map.of());
-    }
-
-    /** A platform of its own whose services each start with their own JVM options. */
+    /** A platform of its own, for benchmarks, each service with its own JVM options. */
     public static Platform start(Grid grid, Function<String, List<String>> jvmOptionsOf) {
         return new Platform(grid, jvmOptionsOf, Map.of());
     }

@@ -3,6 +3,7 @@ package dev.conference.platform;
 import dev.conference.helm.Charts;
 import dev.conference.helm.Manifests;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,8 +38,8 @@ public final class ServiceProcess {
 
     /**
      * As the chart runs the service's container, with the agent off: the JVM options its chart renders into
-     * {@code JAVA_TOOL_OPTIONS} (the memory pools of {@code jvm.*}, and what else the chart sets), SerialGC (what the
-     * JVM picks with one CPU), and Netty's pooled allocator (the frontend's image sets it). The image runs Java 21,
+     * {@code JAVA_TOOL_OPTIONS} (the memory pools of {@code jvm.*}, and what else the chart sets), the container's
+     * memory limit as the memory the JVM sizes its initial heap by, SerialGC (what the JVM picks with one CPU), and Netty's pooled allocator (the frontend's image sets it). The image runs Java 21,
      * where Netty may use sun.misc.Unsafe; on the newer JDK these benchmarks run on, that has to be allowed explicitly
      * to measure the same thing.
      */
@@ -56,6 +57,10 @@ public final class ServiceProcess {
             throw new IllegalStateException("the chart sets no JAVA_TOOL_OPTIONS for " + service);
         }
         List<String> options = new ArrayList<>(List.of(chartOptions.strip().split("\\s+")));
+        // In its container the JVM takes the memory limit for the machine's memory, and starts with a heap of
+        // 1/64 of it that grows as needed; here, with the machine's memory, the heap would start at its maximum.
+        long limit = Quantity.getAmountInBytes(container.getResources().getLimits().get("memory")).longValueExact();
+        options.add("-XX:MaxRAM=" + limit);
         options.addAll(List.of("-XX:+UseSerialGC", "-Dio.netty.allocator.type=pooled", "--sun-misc-unsafe-memory-access=allow"));
         return List.copyOf(options);
     }
