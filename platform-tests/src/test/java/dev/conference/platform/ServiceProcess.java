@@ -1,9 +1,5 @@
 package dev.conference.platform;
 
-import dev.conference.helm.Charts;
-import dev.conference.helm.Manifests;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -33,35 +29,31 @@ public final class ServiceProcess {
     /** For tests: a small heap and the quick-starting compiler tier. */
     public static final List<String> QUICK_START = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
 
-    /** Rendered once: the umbrella chart with its defaults. */
-    private static Manifests defaultRelease;
-
     /**
      * As the chart runs the service's container, with the agent off: the JVM options its chart renders into
-     * {@code JAVA_TOOL_OPTIONS} (the memory pools of {@code jvm.*}, and what else the chart sets), the container's
-     * memory limit as the memory the JVM sizes its initial heap by, SerialGC (what the JVM picks with one CPU), and Netty's pooled allocator (the frontend's image sets it). The image runs Java 21,
-     * where Netty may use sun.misc.Unsafe; on the newer JDK these benchmarks run on, that has to be allowed explicitly
-     * to measure the same thing.
+     * {@code JAVA_TOOL_OPTIONS} (the memory pools of {@code jvm.*}, and what else the chart sets); the container's
+     * memory limit as the machine's memory, as the JVM in the container takes it (its heap then starts at 1/64 of
+     * it and grows; with this machine's memory it would start at its maximum); SerialGC, what the JVM picks with one
+     * CPU; and Netty's pooled allocator, which the frontend's image sets. The image runs Java 21, where Netty may use
+     * sun.misc.Unsafe; on the newer JDK these benchmarks run on, that has to be allowed explicitly to measure the
+     * same thing.
      */
-    public static synchronized List<String> asInContainer(String service) {
-        if (defaultRelease == null) {
-            defaultRelease = Charts.umbrella("default");
-        }
-        var container = defaultRelease.workload(service).pod().getContainers().getFirst();
-        // From the service's ConfigMap: its Secrets are made at install by a Job, not rendered.
-        String chartOptions = container.getEnvFrom().stream().filter(from -> from.getConfigMapRef() != null)
-                .map(from -> from.getConfigMapRef().getName())
-                .flatMap(name -> defaultRelease.all(ConfigMap.class).stream().filter(map -> map.getMetadata().getName().equals(name)))
-                .map(map -> map.getData().get("JAVA_TOOL_OPTIONS")).filter(Objects::nonNull).findFirst().orElse(null);
-        if (chartOptions == null || chartOptions.isBlank()) {
-            throw new IllegalStateException("the chart sets no JAVA_TOOL_OPTIONS for " + service);
-        }
-        List<String> options = new ArrayList<>(List.of(chartOptions.strip().split("\\s+")));
-        // In its container the JVM takes the memory limit for the machine's memory, and starts with a heap of
-        // 1/64 of it that grows as needed; here, with the machine's memory, the heap would start at its maximum.
-        long limit = Quantity.getAmountInBytes(container.getResources().getLimits().get("memory")).longValueExact();
-        options.add("-XX:MaxRAM=" + limit);
+    public static List<String> asInContainer(String service) {
+        ChartedJvm chart = ChartedJvm.of(service);
+        List<String> options = new ArrayList<>(chart.javaToolOptions(null));
+        options.add("-XX:MaxRAM=" + chart.memoryLimitBytes());
         options.addAll(List.of("-XX:+UseSerialGC", "-Dio.netty.allocator.type=pooled", "--sun-misc-unsafe-memory-access=allow"));
+        return List.copyOf(options);
+    }
+
+    /**
+     * With the OpenTelemetry agent on, as {@code global.otel.enabled} sets it up: the chart's {@code JAVA_TOOL_OPTIONS}
+     * with {@code agent} in place of the image's, and the chart's {@code OTEL_*} settings.
+     */
+    public static List<String> tracedAsInTheChart(String service, Path agent) {
+        ChartedJvm chart = ChartedJvm.traced(service);
+        List<String> options = new ArrayList<>(chart.javaToolOptions(agent));
+        options.addAll(chart.agentProperties());
         return List.copyOf(options);
     }
 
@@ -103,7 +95,7 @@ public final class ServiceProcess {
      * logs to its own file.
      */
     public ServiceProcess referenceFrom(Path jar, int port, Map<String, String> changed) {
-        Map<String, String> settings = new java.util.HashMap<>(properties);
+        Map<String, String> settings = new HashMap<>(properties);
         settings.putAll(changed);
         return new ServiceProcess(name + "-reference", port, jvmOptions, settings, jar);
     }

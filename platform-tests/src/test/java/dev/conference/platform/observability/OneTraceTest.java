@@ -9,7 +9,6 @@ import dev.conference.platform.Platform;
 import dev.conference.platform.ServiceProcess;
 import dev.conference.platform.Site;
 import dev.conference.platform.observability.OtlpReceiver.ReceivedSpan;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,29 +53,17 @@ class OneTraceTest {
         for (String service : List.of("frontend-service", "c4p-service", "agenda-service", "email-service")) {
             logStarts.put(service, sizeOf(logOf(service)));
         }
-        List<String> options = new ArrayList<>(ServiceProcess.QUICK_START);
-        options.addAll(List.of(
-                "-javaagent:" + agent.toAbsolutePath(),
-                // As the charts set the agent up (conference-lib's otel settings) ...
-                "-XX:-PrintWarnings",
-                "-Dotel.exporter.otlp.endpoint=" + collector.endpoint(),
-                "-Dotel.exporter.otlp.protocol=http/protobuf",
-                "-Dotel.metrics.exporter=none",
-                "-Dotel.logs.exporter=none",
-                "-Dotel.javaagent.logging=application",
-                "-Dotel.instrumentation.common.logging.trace-id=trace.id",
-                "-Dotel.instrumentation.common.logging.span-id=span.id",
-                "-Dotel.instrumentation.common.logging.trace-flags=trace.flags",
-                "-Dlogging.structured.format.console=ecs",
-                // ... but exporting at once, so that the test need not wait.
-                "-Dotel.bsp.schedule.delay=200"));
         platform = Platform.start(new Platform.Grid("2027-05-12", "09:00-09:45,10:00-10:45", "Main Hall,Room A"), service -> {
-            List<String> own = new ArrayList<>(options);
-            // ... with only the instrumentations its chart lists.
-            own.add("-Dotel.instrumentation.common.default-enabled=false");
-            own.add("-Dotel.instrumentation.internal-application-logger.enabled=true");
-            instrumentationsOf(service).forEach(name -> own.add("-Dotel.instrumentation." + name + ".enabled=true"));
-            return own;
+            // As the charts set the agent up (conference-lib's otel settings, each chart's instrumentations) ...
+            List<String> options = new ArrayList<>(ServiceProcess.tracedAsInTheChart(service, agent));
+            assertThat(options).as(service).contains("-javaagent:" + agent.toAbsolutePath(),
+                    "-Dotel.instrumentation.common.default.enabled=false", "-Dotel.javaagent.logging=application");
+            options.addAll(List.of(
+                    "-Dlogging.structured.format.console=ecs",
+                    // ... but exporting to this test's collector, at once, so that the test need not wait.
+                    "-Dotel.exporter.otlp.endpoint=" + collector.endpoint(),
+                    "-Dotel.bsp.schedule.delay=200"));
+            return options;
         });
     }
 
@@ -174,20 +161,6 @@ class OneTraceTest {
 
     private static String dbSystem(ReceivedSpan span) {
         return Optional.ofNullable(span.attribute("db.system.name")).orElse(span.attribute("db.system"));
-    }
-
-    /** The agent's instrumentations the service's chart switches on (otel.instrumentations in its values.yaml). */
-    @SuppressWarnings("unchecked")
-    private static List<String> instrumentationsOf(String service) {
-        Path values = Path.of(System.getProperty("platform.root", ".."), service, "chart", "values.yaml");
-        try {
-            Map<String, Object> otel = (Map<String, Object>) Serialization.unmarshal(Files.readString(values), Map.class).get("otel");
-            List<String> names = (List<String>) otel.get("instrumentations");
-            assertThat(names).as("otel.instrumentations in %s", values).isNotEmpty();
-            return names;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean has(String traceId, String service, String kind) {
