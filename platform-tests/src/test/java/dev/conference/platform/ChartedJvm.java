@@ -21,9 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ChartedJvm {
 
-    /** Where the image keeps the agent (conference-lib's otel.agentPath). */
-    private static final String IMAGE_AGENT = "/opt/opentelemetry/opentelemetry-javaagent.jar";
-
     /** Rendered once each: without and with tracing. */
     private static final Map<Boolean, Manifests> RELEASES = new ConcurrentHashMap<>();
 
@@ -52,7 +49,7 @@ final class ChartedJvm {
         return new ChartedJvm(service, true);
     }
 
-    /** The options of {@code JAVA_TOOL_OPTIONS}, the image's agent path replaced by {@code agent} if it is there. */
+    /** The options of {@code JAVA_TOOL_OPTIONS}, with {@code agent} loaded in place of the image's, if the chart loads one. */
     List<String> javaToolOptions(Path agent) {
         String options = config.get("JAVA_TOOL_OPTIONS");
         if (options == null || options.isBlank()) {
@@ -60,7 +57,7 @@ final class ChartedJvm {
         }
         List<String> list = new ArrayList<>();
         for (String option : options.strip().split("\\s+")) {
-            list.add(agent != null ? option.replace(IMAGE_AGENT, agent.toAbsolutePath().toString()) : option);
+            list.add(agent != null && option.startsWith("-javaagent:") ? "-javaagent:" + agent.toAbsolutePath() : option);
         }
         return list;
     }
