@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conference.agenda.HttpApi.Response;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,8 @@ class RedisDownTest {
     @Test
     void readingTheAgendaAnswers503Problem() {
         assertUnavailable(api.get("/agenda-items"));
+        assertUnavailable(api.get("/agenda-items?day=2027-05-12"));
+        assertUnavailable(api.send("GET", "/agenda-items", null, BodyPublishers.noBody(), Map.of("If-None-Match", "*")));
         assertUnavailable(api.get("/agenda-items/" + UUID.randomUUID()));
         assertUnavailable(api.get("/slots"));
     }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,10 +41,18 @@ class AgendaItemController {
         return ResponseEntity.created(URI.create("/agenda-items/" + placement.item().id())).body(placement.item());
     }
 
-    /** The agenda and each day's part answer bytes serialized once per change, with their ETag. */
+    /**
+     * The agenda and each day's part answer bytes serialized once per change, with their ETag. Most of
+     * these reads {@link AgendaReadFilter} answers before they get here; one whose read failed there
+     * arrives with the failure, which is thrown as if this read had failed.
+     */
     @GetMapping
     ResponseEntity<?> list(@RequestParam(required = false) LocalDate day,
-            @RequestParam(required = false) UUID proposalId) {
+            @RequestParam(required = false) UUID proposalId,
+            @RequestAttribute(name = AgendaReadFilter.FAILED_READ, required = false) RuntimeException failedRead) {
+        if (failedRead != null) {
+            throw failedRead;
+        }
         if (proposalId != null) {
             return ResponseEntity.ok(agenda.list(day, proposalId));
         }
