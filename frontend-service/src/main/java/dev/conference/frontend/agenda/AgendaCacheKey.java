@@ -28,8 +28,30 @@ public record AgendaCacheKey(String value, LocalDate day, UUID item) {
         if (!HttpMethod.GET.equals(request.getMethod()) || !AgendaRead.matches(request)) {
             return null;
         }
-        String path = request.getPath().pathWithinApplication().value();
-        Map<String, List<String>> query = request.getQueryParams();
+        return of(request.getPath().pathWithinApplication().value(), request.getQueryParams());
+    }
+
+    /**
+     * The key of a {@code GET} given by its request target as sent ({@code /api/agenda?day=2027-05-12}), or null.
+     * Only targets with nothing to decode get one (no percent-escape, no {@code +}, at most the {@code day}
+     * parameter): for any other, null says "not known here", and {@link #of(ServerHttpRequest)} judges it.
+     */
+    static AgendaCacheKey ofTarget(String target) {
+        if (!target.startsWith("/api/agenda") || target.indexOf('%') >= 0 || target.indexOf('+') >= 0) {
+            return null;
+        }
+        int queryStart = target.indexOf('?');
+        if (queryStart < 0) {
+            return of(target, Map.of());
+        }
+        String query = target.substring(queryStart + 1);
+        if (!query.startsWith("day=") || query.indexOf('&') >= 0 || query.indexOf('=', 4) >= 0) {
+            return null;
+        }
+        return of(target.substring(0, queryStart), Map.of("day", List.of(query.substring(4))));
+    }
+
+    private static AgendaCacheKey of(String path, Map<String, List<String>> query) {
         if (path.equals("/api/agenda.ics")) {
             return query.isEmpty() ? CALENDAR : null;
         }

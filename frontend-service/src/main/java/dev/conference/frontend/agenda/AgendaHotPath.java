@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
  * answered before Spring Security and the gateway: those reads are public ({@link AgendaRead}, which
  * security lets anyone make), need no session and reach no backend, so the filter chains would only
  * cost time. The answer is the one the gateway's {@code AgendaCache} filter gives, with the same security
- * headers ({@link SecurityConfiguration#SECURITY_HEADERS}); everything else goes the normal way.
+ * headers ({@link SecurityConfiguration#SECURITY_HEADERS}); everything else goes the normal way. Most such reads
+ * are answered earlier still, by {@link AgendaHotRoute}; here come those it passed on: the read that refreshes an
+ * expired answer, reads over TLS, and targets it does not parse.
  */
 @Component
 class AgendaHotPath implements WebFilter, Ordered {
@@ -28,7 +30,12 @@ class AgendaHotPath implements WebFilter, Ordered {
 
     AgendaHotPath(AgendaReadCache cache, MeterRegistry meters) {
         this.cache = cache;
-        this.hits = Counter.builder("frontend.agenda.hot.reads")
+        this.hits = hits(meters);
+    }
+
+    /** Agenda reads answered from memory before security and routing, here or by {@link AgendaHotRoute}. */
+    static Counter hits(MeterRegistry meters) {
+        return Counter.builder("frontend.agenda.hot.reads")
                 .description("Agenda reads answered from the micro-cache before security and routing")
                 .register(meters);
     }

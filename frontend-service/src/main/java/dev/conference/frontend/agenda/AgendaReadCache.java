@@ -81,6 +81,19 @@ public class AgendaReadCache {
      * {@link #refresh}, {@link #fallback} or {@link #forget}, and calls {@link #done} when its read ends.
      */
     public CachedAnswer get(AgendaCacheKey key) {
+        return fromMemory(key, true);
+    }
+
+    /**
+     * The answer memory serves without a call to agenda-service, or null. Unlike {@link #get}, a null never makes
+     * the caller the read that refreshes the answer: a caller that cannot ask agenda-service itself passes the
+     * read on, and {@link #get} decides there.
+     */
+    public CachedAnswer servable(AgendaCacheKey key) {
+        return fromMemory(key, false);
+    }
+
+    private CachedAnswer fromMemory(AgendaCacheKey key, boolean mayRefresh) {
         CachedAnswer answer = memory.get(key);
         if (answer == null || answer.invalidated()) {
             return null;
@@ -92,9 +105,16 @@ public class AgendaReadCache {
         if (ttlNanos == 0) {
             return null;
         }
-        Long since = refreshing.putIfAbsent(key, now);
-        if (since == null || (now - since > REFRESH_LIMIT_NANOS && refreshing.replace(key, since, now))) {
-            return null;
+        if (mayRefresh) {
+            Long since = refreshing.putIfAbsent(key, now);
+            if (since == null || (now - since > REFRESH_LIMIT_NANOS && refreshing.replace(key, since, now))) {
+                return null; // this read refreshes the answer
+            }
+        } else {
+            Long since = refreshing.get(key);
+            if (since == null || now - since > REFRESH_LIMIT_NANOS) {
+                return null; // no read is refreshing it
+            }
         }
         return served(answer);
     }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -96,31 +97,48 @@ final class CachedAnswer {
         ServerHttpResponse response = exchange.getResponse();
         removeUpstreamHeaders(exchange);
         HttpHeaders headers = response.getHeaders();
-        headers.set(HttpHeaders.ETAG, etag);
-        headers.set(HttpHeaders.CACHE_CONTROL, NO_CACHE);
-        if (stale) {
-            headers.set(STALE_HEADER, STALE);
-            headers.set(HttpHeaders.AGE, String.valueOf(
-                    Math.max(0, Duration.between(snapshot.storedAt(), Instant.now()).toSeconds())));
-        }
-        if (notModified(exchange)) {
+        boolean notModified = notModified(exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.IF_NONE_MATCH));
+        writeHeaders(headers::set, notModified);
+        if (notModified) {
             response.setStatusCode(HttpStatus.NOT_MODIFIED);
             return response.setComplete();
         }
         response.setStatusCode(HttpStatus.OK);
-        headers.set(HttpHeaders.CONTENT_TYPE, snapshot.contentType());
-        if (snapshot.contentDisposition() != null) {
-            headers.set(HttpHeaders.CONTENT_DISPOSITION, snapshot.contentDisposition());
-        }
-        headers.set(HttpHeaders.CONTENT_LENGTH, contentLength);
         ByteBuffer body = shared;
         DataBuffer buffer = body != null ? response.bufferFactory().wrap(body.duplicate())
                 : response.bufferFactory().wrap(snapshot.body());
         return response.writeWith(Mono.just(buffer));
     }
 
-    private boolean notModified(ServerWebExchange exchange) {
-        for (String value : exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.IF_NONE_MATCH)) {
+    /**
+     * Sets the answer's headers: its validator and caching always, and when the answer is not {@code 304} what
+     * describes the body. Every way of writing an answer goes through here, so they cannot differ.
+     */
+    void writeHeaders(BiConsumer<String, String> header, boolean notModified) {
+        header.accept(HttpHeaders.ETAG, etag);
+        header.accept(HttpHeaders.CACHE_CONTROL, NO_CACHE);
+        if (stale) {
+            header.accept(STALE_HEADER, STALE);
+            header.accept(HttpHeaders.AGE, String.valueOf(
+                    Math.max(0, Duration.between(snapshot.storedAt(), Instant.now()).toSeconds())));
+        }
+        if (!notModified) {
+            header.accept(HttpHeaders.CONTENT_TYPE, snapshot.contentType());
+            if (snapshot.contentDisposition() != null) {
+                header.accept(HttpHeaders.CONTENT_DISPOSITION, snapshot.contentDisposition());
+            }
+            header.accept(HttpHeaders.CONTENT_LENGTH, contentLength);
+        }
+    }
+
+    /** The body shared by answers from memory ({@link #sharedBody}), a read-only view of its own for each. */
+    ByteBuffer sharedBodyView() {
+        return sharedBody().shared.duplicate();
+    }
+
+    /** Whether the client already has this answer: one of its {@code If-None-Match} tags is this ETag, or {@code *}. */
+    boolean notModified(Iterable<String> ifNoneMatch) {
+        for (String value : ifNoneMatch) {
             for (String candidate : value.split(",")) {
                 String tag = candidate.strip();
                 if (tag.startsWith("W/")) {

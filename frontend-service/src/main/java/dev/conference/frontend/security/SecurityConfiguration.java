@@ -5,6 +5,10 @@ import dev.conference.frontend.config.FrontendProperties;
 import dev.conference.frontend.organizer.Organizers;
 import dev.conference.frontend.web.Problems;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +39,11 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.CacheControlServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.CompositeServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.ContentSecurityPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
-import org.springframework.security.web.server.header.PermissionsPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.StrictTransportSecurityServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.XContentTypeOptionsServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.XXssProtectionServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -66,6 +64,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    /**
+     * The security headers whose values depend on neither the answer nor the connection, each written unless the
+     * answer has it already: for {@link #SECURITY_HEADERS} and for answers made before Spring Security's chain.
+     */
+    public static final Map<String, String> FIXED_SECURITY_HEADERS = fixedSecurityHeaders();
 
     /**
      * The security headers of every answer: Spring Security's defaults (no caching unless the answer
@@ -200,18 +204,24 @@ public class SecurityConfiguration {
                 .flatMap(WebSession::invalidate);
     }
 
+    private static Map<String, String> fixedSecurityHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("X-XSS-Protection", "0");
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("Referrer-Policy", ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN.getPolicy());
+        headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        return Collections.unmodifiableMap(headers);
+    }
+
     private static ServerHttpHeadersWriter securityHeaders() {
-        ContentSecurityPolicyServerHttpHeadersWriter csp = new ContentSecurityPolicyServerHttpHeadersWriter();
-        csp.setPolicyDirectives(CONTENT_SECURITY_POLICY);
-        ReferrerPolicyServerHttpHeadersWriter referrer = new ReferrerPolicyServerHttpHeadersWriter();
-        referrer.setPolicy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN);
-        XFrameOptionsServerHttpHeadersWriter frames = new XFrameOptionsServerHttpHeadersWriter();
-        frames.setMode(Mode.DENY);
-        PermissionsPolicyServerHttpHeadersWriter permissions = new PermissionsPolicyServerHttpHeadersWriter();
-        permissions.setPolicy("camera=(), microphone=(), geolocation=()");
-        return new CompositeServerHttpHeadersWriter(new CacheControlServerHttpHeadersWriter(),
-                new XContentTypeOptionsServerHttpHeadersWriter(), new StrictTransportSecurityServerHttpHeadersWriter(),
-                frames, new XXssProtectionServerHttpHeadersWriter(), csp, referrer, permissions);
+        List<ServerHttpHeadersWriter> writers = new ArrayList<>();
+        writers.add(new CacheControlServerHttpHeadersWriter());
+        writers.add(new StrictTransportSecurityServerHttpHeadersWriter());
+        FIXED_SECURITY_HEADERS.forEach((name, value) -> writers.add(StaticServerHttpHeadersWriter.builder()
+                .header(name, value).build()));
+        return new CompositeServerHttpHeadersWriter(writers);
     }
 
     /**

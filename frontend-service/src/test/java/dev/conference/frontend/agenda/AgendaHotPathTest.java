@@ -4,6 +4,8 @@ import static dev.conference.frontend.FakeBackend.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.frontend.GatewayTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,24 @@ class AgendaHotPathTest extends GatewayTest {
         http.get().uri("/api/agenda").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
                 .expectStatus().isNotModified()
                 .expectHeader().valueEquals(HttpHeaders.ETAG, etag);
+    }
+
+    @Test
+    void aNotModifiedFromMemoryHasTheHeadersOfOneFromTheGateway() {
+        AGENDA.answer("GET", "/agenda-items", json(200, AGENDA_JSON));
+        String etag = new AgendaSnapshot(AGENDA_JSON.getBytes(StandardCharsets.UTF_8), "application/json", null,
+                Instant.now()).etag(false);
+
+        // A day no other test reads: the copies in Redis are shared by the test classes.
+        EntityExchangeResult<byte[]> first = http.get().uri("/api/agenda?day=2027-06-30")
+                .header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified().expectBody().returnResult();
+        EntityExchangeResult<byte[]> second = http.get().uri("/api/agenda?day=2027-06-30")
+                .header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified().expectBody().returnResult();
+
+        assertThat(AGENDA.received("GET", "/agenda-items?day=2027-06-30")).hasSize(1);
+        assertThat(comparable(second.getResponseHeaders())).isEqualTo(comparable(first.getResponseHeaders()));
     }
 
     private double hotReads() {

@@ -193,4 +193,21 @@ class AgendaReadCacheTest {
         assertThat(cache.get(AgendaCacheKey.ALL)).isNull();
         assertThat(cache.fallback(AgendaCacheKey.ALL).blockOptional()).isEmpty();
     }
+
+    @Test
+    void whatMemoryCanServeIsAskedWithoutBecomingTheReadThatRefreshes() {
+        assertThat(cache.servable(AgendaCacheKey.ALL)).as("nothing kept yet").isNull();
+        cache.refresh(AgendaCacheKey.ALL, agenda("[1]"));
+        assertThat(cache.servable(AgendaCacheKey.ALL).snapshot().text()).isEqualTo("[1]");
+        later(TTL.plusMillis(1));
+
+        assertThat(cache.servable(AgendaCacheKey.ALL)).as("expired, and no read refreshes it").isNull();
+        assertThat(cache.get(AgendaCacheKey.ALL)).as("so the next read through get refreshes it").isNull();
+        assertThat(cache.servable(AgendaCacheKey.ALL).snapshot().text())
+                .as("while it does, memory serves the old answer").isEqualTo("[1]");
+
+        later(Duration.ofSeconds(6));
+        assertThat(cache.servable(AgendaCacheKey.ALL)).as("a refresh that never ended is not waited for").isNull();
+        assertThat(cache.get(AgendaCacheKey.ALL)).as("the next read through get takes it over").isNull();
+    }
 }

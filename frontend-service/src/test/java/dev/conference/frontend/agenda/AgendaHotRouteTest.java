@@ -1,0 +1,150 @@
+package dev.conference.frontend.agenda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.conference.frontend.security.SecurityConfiguration;
+import dev.conference.web.ShutdownDrain;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * The route Reactor Netty answers agenda reads from memory on, in front of a stand-in for Spring's handler: what
+ * it answers itself, and what it leaves to the handler, which must get those reads untouched.
+ */
+class AgendaHotRouteTest {
+
+    private static final String SPRING = "answered by Spring";
+    private static final String BODY = "[{\"title\":\"Records in depth\"}]";
+    private static final AgendaCacheKey DAY = AgendaCacheKey.ofTarget("/api/agenda?day=2027-05-12");
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final LastKnownGoodAgenda redis = mock(LastKnownGoodAgenda.class);
+    private final ShutdownDrain drain = mock(ShutdownDrain.class);
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+    private AgendaReadCache cache;
+    private DisposableServer server;
+    private HttpClient client;
+
+    @BeforeEach
+    void start() {
+        when(redis.save(any(), any())).thenReturn(Mono.empty());
+        cache = new AgendaReadCache(redis, new StaleAgendaAnswers(meters), Duration.ofSeconds(1), 16, now::get);
+        AgendaHotRoute route = new AgendaHotRoute(cache, drain, meters);
+        server = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> route.apply(routes).route(request -> true,
+                        (request, response) -> response.status(299).sendString(Mono.just(SPRING))))
+                .bindNow();
+        client = HttpClient.create().baseUrl("http://127.0.0.1:" + server.port());
+    }
+
+    @AfterEach
+    void stop() {
+        server.disposeNow();
+    }
+
+    @Test
+    void aReadMemoryHoldsIsAnsweredWithTheAnswersHeadersAndTheSecurityHeaders() {
+        String etag = keep(DAY).snapshot().etag(false);
+
+        Answer answer = get("/api/agenda?day=2027-05-12", null);
+
+        assertThat(answer.status).isEqualTo(200);
+        assertThat(answer.body).isEqualTo(BODY);
+        assertThat(answer.headers.get("ETag")).isEqualTo(etag);
+        assertThat(answer.headers.get("Cache-Control")).isEqualTo("no-cache");
+        assertThat(answer.headers.get("Content-Type")).isEqualTo("application/json");
+        assertThat(answer.headers.get("Content-Length")).isEqualTo(String.valueOf(BODY.length()));
+        SecurityConfiguration.FIXED_SECURITY_HEADERS.forEach((name, value) ->
+                assertThat(answer.headers.get(name)).as(name).isEqualTo(value));
+        assertThat(answer.headers.get("Connection")).isNull();
+        assertThat(meters.get("frontend.agenda.hot.reads").counter().count()).isEqualTo(1);
+        assertTimed("200");
+    }
+
+    @Test
+    void aClientThatHasTheAnswerGetsNotModified() {
+        String etag = keep(DAY).snapshot().etag(false);
+
+        Answer answer = get("/api/agenda?day=2027-05-12", "W/\"other\", " + etag);
+
+        assertThat(answer.status).isEqualTo(304);
+        assertThat(answer.body).isEmpty();
+        assertThat(answer.headers.get("ETag")).isEqualTo(etag);
+        assertThat(answer.headers.get("Content-Security-Policy")).isEqualTo(SecurityConfiguration.FIXED_SECURITY_HEADERS.get("Content-Security-Policy"));
+        assertTimed("304");
+    }
+
+    @Test
+    void whileTheServiceDrainsTheAnswerClosesTheConnection() {
+        keep(DAY);
+        when(drain.isDraining()).thenReturn(true);
+
+        assertThat(get("/api/agenda?day=2027-05-12", null).headers.get("Connection")).isEqualTo("close");
+    }
+
+    @Test
+    void whatMemoryDoesNotHoldOrCannotServeNowGoesToSpringUntouched() {
+        keep(DAY);
+
+        assertThat(get("/api/agenda", null).body).as("another key").isEqualTo(SPRING);
+        assertThat(get("/api/agenda?day=2027%2D05-12", null).body).as("a target to decode").isEqualTo(SPRING);
+        assertThat(send(HttpMethod.HEAD, "/api/agenda?day=2027-05-12")).as("not a GET").isEqualTo(299);
+        assertThat(send(HttpMethod.DELETE, "/api/agenda?day=2027-05-12")).as("not a GET").isEqualTo(299);
+
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(get("/api/agenda?day=2027-05-12", null).body).as("expired").isEqualTo(SPRING);
+        assertThat(cache.get(DAY)).as("and Spring's read is the one that refreshes it").isNull();
+        assertThat(get("/api/agenda?day=2027-05-12", null).body).as("while it does, the old answer")
+                .isEqualTo(BODY);
+        assertThat(meters.get("frontend.agenda.hot.reads").counter().count()).as("the last read only").isEqualTo(1);
+    }
+
+    /** The answer is timed once it is sent, which can be just after the client has it. */
+    private void assertTimed(String status) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(meters.get("http.server.requests").tag("status", status).timer().count()).isEqualTo(1));
+    }
+
+    private CachedAnswer keep(AgendaCacheKey key) {
+        return cache.refresh(key, new AgendaSnapshot(BODY.getBytes(StandardCharsets.UTF_8), "application/json", null,
+                Instant.now())).orElseThrow();
+    }
+
+    private record Answer(int status, HttpHeaders headers, String body) {
+    }
+
+    private Answer get(String target, String ifNoneMatch) {
+        return client.headers(headers -> {
+                    if (ifNoneMatch != null) {
+                        headers.set("If-None-Match", ifNoneMatch);
+                    }
+                })
+                .get().uri(target)
+                .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
+                        .map(text -> new Answer(response.status().code(), response.responseHeaders(), text)))
+                .block(Duration.ofSeconds(10));
+    }
+
+    private int send(HttpMethod method, String target) {
+        return client.request(method).uri(target)
+                .responseSingle((response, body) -> Mono.just(response.status().code()))
+                .block(Duration.ofSeconds(10));
+    }
+}
