@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.HashOperations;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ReactiveValueOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -40,8 +42,10 @@ public class AgendaItemStore {
     private final String proposalsKey;
     private final String versionKey;
     private final String withdrawnKey;
+    private final VersionReads versionReads;
 
-    public AgendaItemStore(StringRedisTemplate redis, JsonMapper json, AgendaProperties properties) {
+    public AgendaItemStore(StringRedisTemplate redis, ReactiveStringRedisTemplate reactive, JsonMapper json,
+            AgendaProperties properties) {
         this.redis = redis;
         this.hashes = redis.opsForHash();
         this.json = json;
@@ -50,6 +54,8 @@ public class AgendaItemStore {
         this.proposalsKey = properties.keyPrefix() + "proposals";
         this.versionKey = properties.keyPrefix() + "version";
         this.withdrawnKey = properties.keyPrefix() + "withdrawn";
+        ReactiveValueOperations<String, String> values = reactive.opsForValue();
+        this.versionReads = new VersionReads(() -> values.get(versionKey).toFuture());
     }
 
     public sealed interface Creation {
@@ -154,10 +160,11 @@ public class AgendaItemStore {
 
     /**
      * The token the last change set, or null when no change was made through the scripts since the
-     * keys were created (or deleted).
+     * keys were created (or deleted). Read by a GET sent after the call, which reads arriving together share
+     * ({@link VersionReads}).
      */
     public String version() {
-        return redis.opsForValue().get(versionKey);
+        return versionReads.read();
     }
 
     public long count() {
