@@ -189,18 +189,19 @@ class DayOneDefectsTest {
     }
 
     @Test
-    void c4pServiceAloneStartsWithTheQuickCompilerOnlyAndAValueSwitchesItForAnyService() {
+    void theServicesOffTheReadPathStartWithTheQuickCompilerOnlyAndAValueSwitchesItForAnyService() {
         Manifests m = Charts.umbrella("default");
         for (String service : Charts.SERVICES) {
             Container c = m.workload(service).pod().getContainers().getFirst();
             assertThat(m.environmentValue(c, "JAVA_TOOL_OPTIONS").orElse("").contains("-XX:TieredStopAtLevel=1"))
-                    .as("%s: the JIT's quick compiler only", service).isEqualTo(service.equals("c4p-service"));
+                    .as("%s: the JIT's quick compiler only", service)
+                    .isEqualTo(service.equals("c4p-service") || service.equals("email-service"));
         }
         Manifests switched = Charts.umbrella(Map.of("c4p-service.jvm.quickCompilerOnly", "false",
-                "email-service.jvm.quickCompilerOnly", "true"));
+                "agenda-service.jvm.quickCompilerOnly", "true"));
         assertThat(switched.environmentValue(switched.workload("c4p-service").pod().getContainers().getFirst(), "JAVA_TOOL_OPTIONS"))
                 .get().asString().doesNotContain("TieredStopAtLevel");
-        assertThat(switched.environmentValue(switched.workload("email-service").pod().getContainers().getFirst(), "JAVA_TOOL_OPTIONS"))
+        assertThat(switched.environmentValue(switched.workload("agenda-service").pod().getContainers().getFirst(), "JAVA_TOOL_OPTIONS"))
                 .get().asString().contains("-XX:TieredStopAtLevel=1");
     }
 

@@ -13,8 +13,8 @@ class ChartedJvmTest {
         assertThat(ServiceProcess.asInContainer("c4p-service"))
                 .contains("-Xmx256m", "-XX:MaxMetaspaceSize=192m", "-XX:TieredStopAtLevel=1", "-XX:MaxRAM=738197504", "-XX:+UseSerialGC")
                 .noneMatch(option -> option.startsWith("-javaagent:"));
-        assertThat(ServiceProcess.asInContainer("email-service"))
-                .contains("-Xmx160m", "-XX:MaxRAM=536870912")
+        assertThat(ServiceProcess.asInContainer("frontend-service"))
+                .contains("-Xmx256m", "-XX:MaxRAM=738197504")
                 .doesNotContain("-XX:TieredStopAtLevel=1");
     }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * (docs/decisions/0012-start-up-jre-21-and-cds.md). The launches alternate, so that a change in the
  * machine's load falls on each alike. Goals: image start ≤ 0.6 × the plain jar's, RSS at rest < 256 MiB.
  *
- * <p>Run with {@code ./mvnw -pl platform-tests -am verify -Dcontainers.skip -DskipTests=false -Dtest=StartupBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * <p>Run with {@code ./mvnw -pl platform-tests -am verify -Dcontainers.skip -DskipTests=false -Dtest=StartupBenchmark -Dsurefire.failIfNoSpecifiedTests=false},
+ * and {@code -Dbench.services=c4p-service,…} to measure only some of the services.
  */
 class StartupBenchmark {
 
@@ -40,7 +41,12 @@ class StartupBenchmark {
             report.line("JVM %s, load average before: %s", Runtime.version(), Files.readString(Path.of("/proc/loadavg")).trim());
             report.line("| service | start | process start -> ready, %d runs (s) | median (s) | ratio to plain jar | RSS at rest (MiB) |", RUNS);
             report.line("|---|---|---|---:|---:|---:|");
+            List<String> measured = List.of(System.getProperty("bench.services",
+                    "email-service,agenda-service,c4p-service,frontend-service").split(","));
             for (ServiceProcess service : List.of(platform.email, platform.agenda, platform.c4p, platform.frontend)) {
+                if (!measured.contains(service.name())) {
+                    continue;
+                }
                 Map<String, ServiceProcess> launches = new LinkedHashMap<>();
                 launches.put("plain jar", service);
                 for (ImageLaunch.Archive archive : archives) {
