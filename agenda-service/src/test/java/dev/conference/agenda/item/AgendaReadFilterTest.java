@@ -7,12 +7,12 @@ import dev.conference.agenda.AgendaApplication;
 import dev.conference.agenda.AgendaServiceTest;
 import dev.conference.agenda.HttpApi;
 import dev.conference.agenda.HttpApi.Response;
+import dev.conference.testsupport.KeptAliveGet;
 import dev.conference.web.ShutdownDrain;
 import jakarta.servlet.Filter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -180,12 +180,14 @@ class AgendaReadFilterTest extends AgendaServiceTest {
         try (Socket socket = new Socket("127.0.0.1", port(stopping))) {
             socket.setSoTimeout(5000);
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-            assertThat(exchange(socket, in)).contains("HTTP/1.1 200", "etag:").doesNotContain("connection: close");
+            assertThat(KeptAliveGet.send(socket, in, "/agenda-items")).contains("HTTP/1.1 200", "etag:")
+                    .doesNotContain("connection: close");
 
             closed = CompletableFuture.runAsync(stopping::close);
             eventually(Duration.ofSeconds(5), drain::isDraining, "the replica to drain");
 
-            assertThat(exchange(socket, in)).contains("HTTP/1.1 200", "etag:", "connection: close");
+            assertThat(KeptAliveGet.send(socket, in, "/agenda-items"))
+                    .contains("HTTP/1.1 200", "etag:", "connection: close");
             assertThat(in.read()).as("Tomcat closed the connection after the answer").isEqualTo(-1);
             assertThat(passedOnThere.requests.get()).as("requests the read filter passed on").isZero();
         } finally {
@@ -268,23 +270,6 @@ class AgendaReadFilterTest extends AgendaServiceTest {
 
     private static Response conditional(HttpApi to, String path, String etag) {
         return to.send("GET", path, null, BodyPublishers.noBody(), Map.of("If-None-Match", etag));
-    }
-
-    /** Sends one kept-alive GET of the agenda and answers the status line and headers, lower case. */
-    private static String exchange(Socket socket, BufferedReader in) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write("GET /agenda-items HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        List<String> head = new ArrayList<>();
-        int length = 0;
-        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-            head.add(line.toLowerCase());
-            if (line.toLowerCase().startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        assertThat(in.skip(length)).isEqualTo(length);
-        return String.join("\n", head).replace("http/1.1", "HTTP/1.1");
     }
 
     private record Read(String method, String path, Map<String, String> headers) {

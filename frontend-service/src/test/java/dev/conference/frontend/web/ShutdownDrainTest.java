@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.frontend.FrontendApplication;
 import dev.conference.testsupport.KeepAliveLoad;
-import dev.conference.web.ShutdownDrain;
+import dev.conference.testsupport.KeptAliveGet;
 import dev.conference.testsupport.TestRedis;
+import dev.conference.web.ShutdownDrain;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -71,13 +68,13 @@ class ShutdownDrainTest {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(5000);
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-            assertThat(exchange(socket, in)).doesNotContain("connection: close");
+            assertThat(KeptAliveGet.send(socket, in, "/submit")).doesNotContain("connection: close");
 
             closing = CompletableFuture.runAsync(context::close);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(drain::isDraining);
 
             assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
-            assertThat(exchange(socket, in)).contains("HTTP/1.1 200", "connection: close");
+            assertThat(KeptAliveGet.send(socket, in, "/submit")).contains("HTTP/1.1 200", "connection: close");
             assertThat(in.read()).as("Reactor Netty closed the connection after the answer").isEqualTo(-1);
         }
     }
@@ -97,22 +94,5 @@ class ShutdownDrainTest {
 
     private int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
-    /** Sends one kept-alive GET and answers the status line and headers, lower case. */
-    private static String exchange(Socket socket, BufferedReader in) throws Exception {
-        OutputStream out = socket.getOutputStream();
-        out.write("GET /submit HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        List<String> head = new ArrayList<>();
-        int length = 0;
-        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-            head.add(line.toLowerCase(Locale.ROOT));
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        in.skip(length);
-        return String.join("\n", head).replace("http/1.1", "HTTP/1.1");
     }
 }

@@ -3,15 +3,13 @@ package dev.conference.support.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.testsupport.KeepAliveLoad;
+import dev.conference.testsupport.KeptAliveGet;
 import dev.conference.web.ShutdownDrain;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -62,13 +60,13 @@ class ShutdownDrainTest {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(5000);
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-            assertThat(exchange(socket, in)).doesNotContain("connection: close");
+            assertThat(KeptAliveGet.send(socket, in, "/hello")).doesNotContain("connection: close");
 
             CompletableFuture.runAsync(context::close);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(drain::isDraining);
 
             assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
-            assertThat(exchange(socket, in)).contains("HTTP/1.1 200", "connection: close");
+            assertThat(KeptAliveGet.send(socket, in, "/hello")).contains("HTTP/1.1 200", "connection: close");
             assertThat(in.read()).as("Tomcat closed the connection after the answer").isEqualTo(-1);
         }
     }
@@ -84,7 +82,7 @@ class ShutdownDrainTest {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(5000);
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-            assertThat(exchange(socket, in)).contains("HTTP/1.1 200").doesNotContain("connection: close");
+            assertThat(KeptAliveGet.send(socket, in, "/hello")).contains("HTTP/1.1 200").doesNotContain("connection: close");
         }
     }
 
@@ -103,23 +101,6 @@ class ShutdownDrainTest {
 
     private int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
-    /** Sends one kept-alive GET and answers the status line and headers, lower case. */
-    private static String exchange(Socket socket, BufferedReader in) throws Exception {
-        OutputStream out = socket.getOutputStream();
-        out.write("GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        List<String> head = new ArrayList<>();
-        int length = 0;
-        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-            head.add(line.toLowerCase());
-            if (line.toLowerCase().startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        in.skip(length);
-        return String.join("\n", head).replace("http/1.1", "HTTP/1.1");
     }
 
     @SpringBootApplication
