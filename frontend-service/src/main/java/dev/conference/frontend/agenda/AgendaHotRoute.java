@@ -66,14 +66,18 @@ class AgendaHotRoute implements NettyRouteProvider {
         return routes.route(this::answerable, this::answer);
     }
 
+    /** Tested for every request of the site: most are not agenda reads and cost a method and a prefix check. */
     private boolean answerable(HttpServerRequest request) {
-        CachedAnswer answer = null;
-        if (request.method() == HttpMethod.GET && "http".equals(request.scheme())) {
-            AgendaCacheKey key = AgendaCacheKey.ofTarget(request.uri());
-            answer = key == null ? null : cache.servable(key);
+        if (request.method() != HttpMethod.GET || !"http".equals(request.scheme())) {
+            return false;
+        }
+        AgendaCacheKey key = AgendaCacheKey.ofTarget(request.uri());
+        CachedAnswer answer = key == null ? null : cache.servable(key);
+        if (answer == null) {
+            return false;
         }
         found.set(answer);
-        return answer != null;
+        return true;
     }
 
     private Publisher<Void> answer(HttpServerRequest request, HttpServerResponse response) {

@@ -2,9 +2,11 @@ package dev.conference.frontend.agenda;
 
 import static dev.conference.frontend.FakeBackend.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.conference.frontend.GatewayTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,10 +73,36 @@ class AgendaHotPathTest extends GatewayTest {
         assertThat(comparable(second.getResponseHeaders())).isEqualTo(comparable(first.getResponseHeaders()));
     }
 
-    private double hotReads() {
-        String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+    @Test
+    void readsAnsweredFromMemoryAndThroughTheGatewayAreTimedInOneSeries() {
+        AGENDA.answer("GET", "/agenda-items", json(200, AGENDA_JSON));
+        double before = okReads();
+
+        http.get().uri("/api/agenda?day=2027-07-01").exchange().expectStatus().isOk();
+        http.get().uri("/api/agenda?day=2027-07-01").exchange().expectStatus().isOk();
+
+        assertThat(AGENDA.received("GET", "/agenda-items?day=2027-07-01")).as("the second from memory").hasSize(1);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(okReads()).isEqualTo(before + 2));
+        assertThat(metrics().lines().filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                .map(line -> line.substring(0, line.indexOf('}')).replaceAll("=\"[^\"]*\"", ""))
+                .distinct()).as("the label names of every series").hasSize(1);
+    }
+
+    /** GETs answered 200 that no route pattern named: the gateway's routes, and reads answered from memory. */
+    private double okReads() {
+        return metrics().lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("method=\"GET\"") && line.contains("status=\"200\"") && line.contains("uri=\"UNKNOWN\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private String metrics() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        return metrics.lines().filter(line -> line.startsWith("frontend_agenda_hot_reads_total"))
+    }
+
+    private double hotReads() {
+        return metrics().lines().filter(line -> line.startsWith("frontend_agenda_hot_reads_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);
     }
