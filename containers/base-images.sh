@@ -2,7 +2,7 @@
 # Makes, without any container registry, the base images this repository's container tests run on,
 # from Debian's packages (debootstrap, then podman import):
 #
-#   jre     Debian 13's OpenJDK 21 JRE at /opt/java/openjdk, the JRE_IMAGE the service images are
+#   jre     Debian 13's OpenJDK 25 JRE at /opt/java/openjdk, the JRE_IMAGE the service images are
 #           built on here (their Dockerfiles default to Temurin's, from a registry)
 #   stores  PostgreSQL, Redis and curl from Debian 13, to run the umbrella chart's PostgreSQL and Redis
 #           StatefulSets and its helm test without their registry images
@@ -11,12 +11,14 @@
 # names. Images of earlier versions of the script, and unused images built on them, are removed. Needs root, debootstrap, podman, and the Debian mirror apt uses (DEBIAN_MIRROR overrides it).
 #
 #   containers/base-images.sh [jre] [stores]     (default: both)
-# prints one line per image, NAME=image, for example JRE_IMAGE=localhost/conference-platform/jre:21-0a1b2c3d4e5f
+# prints one line per image, NAME=image, for example JRE_IMAGE=localhost/conference-platform/jre:25-0a1b2c3d4e5f
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export CONTAINERS_CONF=${CONTAINERS_CONF:-$HERE/containers.conf}
 SUITE=trixie
+# The Java release of the images' JRE (docs/decisions/0015-start-up-jre-25-and-aot-cache.md).
+JAVA_FEATURE=25
 DIGEST=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)
 WORK=${BASE_IMAGES_WORK:-/var/tmp/conference-platform-base-images}
 
@@ -67,12 +69,12 @@ import() {
 }
 
 jre() {
-  local image=localhost/conference-platform/jre:21-$DIGEST
+  local image=localhost/conference-platform/jre:$JAVA_FEATURE-$DIGEST
   if ! podman image exists "$image"; then
-    rootfs jre openjdk-21-jre-headless
+    rootfs jre openjdk-$JAVA_FEATURE-jre-headless
     local home
-    home=$(cd "$WORK/jre/usr/lib/jvm" && ls -d java-21-openjdk-* | grep -v '^java-1\.' | head -1)
-    [ -n "$home" ] || fail "no JRE 21 in the rootfs"
+    home=$(cd "$WORK/jre/usr/lib/jvm" && ls -d java-$JAVA_FEATURE-openjdk-* | grep -v '^java-1\.' | head -1)
+    [ -n "$home" ] || fail "no JRE $JAVA_FEATURE in the rootfs"
     mkdir -p "$WORK/jre/opt/java"
     ln -s "/usr/lib/jvm/$home" "$WORK/jre/opt/java/openjdk"
     import jre "$image" 'ENV JAVA_HOME=/opt/java/openjdk' \

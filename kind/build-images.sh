@@ -5,13 +5,13 @@
 # from the four images' IDs: a rebuild with other code gets another tag, so a node never runs a stale
 # image under a tag it already has. That tag is written to target/kind-image-tag for kind/install.sh.
 # No network is needed past Maven and the base image. Each build starts its service once, without any
-# store, to make the image's class data archive (see a service's Dockerfile): about a minute per image.
+# store, to make the image's AOT cache (see a service's Dockerfile): about a minute per image.
 #   kind/build-images.sh            build
 #   kind/build-images.sh --load     build and load them (under the build's tag) into the KinD cluster
 #   SKIP_MAVEN=1 kind/build-images.sh   reuse the jars already in <service>/target
 #   CONTAINER_ENGINE=podman kind/build-images.sh   build with podman (default: docker when its daemon
 #                                   answers, else podman)
-#   JRE_IMAGE=<image> kind/build-images.sh   another JRE 21 base than the Dockerfiles' default, for
+#   JRE_IMAGE=<image> kind/build-images.sh   another JRE 25 base than the Dockerfiles' default, for
 #                                   example one made without a registry by containers/base-images.sh
 source "$(dirname "$0")/lib.sh"
 

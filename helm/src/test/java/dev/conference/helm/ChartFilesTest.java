@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,7 +74,7 @@ class ChartFilesTest {
         assertThat(stages).as("%s stages", service).isGreaterThanOrEqualTo(2);
         Matcher base = Pattern.compile("(?m)^ARG JRE_IMAGE=(\\S+)$").matcher(dockerfile);
         assertThat(base.find()).isTrue();
-        assertThat(base.group(1)).as("%s base image", service).matches("eclipse-temurin:21\\.\\d+\\.\\d+_\\d+-jre-[a-z]+")
+        assertThat(base.group(1)).as("%s base image", service).matches("eclipse-temurin:25\\.\\d+\\.\\d+_\\d+-jre-[a-z]+")
                 .doesNotContain("latest");
         assertThat(dockerfile).as(service)
                 .contains("-Djarmode=tools", "extract --layers",
@@ -80,6 +83,16 @@ class ChartFilesTest {
                         "COPY target/" + service + "-*.jar")
                 .containsPattern("(?m)^ENTRYPOINT \\[\"java\"")
                 .doesNotContain("javaagent:" + Dockerfiles.OTEL_AGENT_PATH + "\"]");
+        // The AOT cache serves only a start with the modules it was made with: the training run and the entrypoint
+        // set the same ones, and both add java.instrument, the agent's, so that the cache serves the start with the
+        // agent as well as without it.
+        Matcher training = Pattern.compile("(?ms)^RUN java -XX:AOTCacheOutput=/app/app\\.aot (.*?) -jar /app/app\\.jar").matcher(dockerfile);
+        Matcher entrypoint = Pattern.compile("(?ms)^ENTRYPOINT \\[\"java\", \"-XX:AOTCache=/app/app\\.aot\", (.*?)\\]").matcher(dockerfile);
+        assertThat(training.find()).as("%s makes an AOT cache", service).isTrue();
+        assertThat(entrypoint.find()).as("%s starts from the AOT cache", service).isTrue();
+        assertThat(moduleOptions(entrypoint.group(1))).as("%s: the modules at start", service)
+                .contains("--add-modules=java.instrument")
+                .isEqualTo(moduleOptions(training.group(1)));
         // Builds alike with Docker with or without BuildKit, podman and buildah, and reads nothing from the network.
         assertThat(dockerfile).as(service)
                 .doesNotContainPattern("(?m)^#\\s*syntax=")
@@ -92,5 +105,10 @@ class ChartFilesTest {
         assertThat(((Map<?, ?>) values.get("otel")).get("agentPath")).isEqualTo(Dockerfiles.OTEL_AGENT_PATH);
         assertThat(((Map<?, ?>) values.get("securityContext")).get("runAsUser")).isEqualTo((int) Dockerfiles.USER_ID);
         assertThat(((Map<?, ?>) values.get("image")).get("repository")).isEqualTo("conference-platform/" + service);
+    }
+
+    private static Set<String> moduleOptions(String options) {
+        return Pattern.compile("--(add-modules|enable-native-access|add-opens|add-exports|add-reads|limit-modules)=[^\\s\",]+")
+                .matcher(options).results().map(MatchResult::group).collect(Collectors.toSet());
     }
 }

@@ -15,23 +15,31 @@ import java.util.concurrent.TimeUnit;
  * runs the training and the service, as in the image.
  *
  * @param jar the extracted app.jar, with its lib/ beside it
- * @param archiveOption the JVM option that reads the archive at start
+ * @param startOptions the JVM options that read the class data at start
  */
-record ImageLaunch(Path jar, String archiveOption) {
+record ImageLaunch(Path jar, List<String> startOptions) {
 
-    /** The class data: JDK 21's dynamic CDS archive (what the images use) or JDK 25's AOT cache. */
+    /**
+     * The class data: JDK 25's AOT cache, made and read with the module the OpenTelemetry agent brings, as the
+     * images do (docs/decisions/0015-start-up-jre-25-and-aot-cache.md); or a dynamic CDS archive, what the
+     * images used on JRE 21 before, kept as a reference.
+     */
     enum Archive {
-        CDS("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "app.jsa"),
-        AOT_CACHE("-XX:AOTCacheOutput=", "-XX:AOTCache=", "app.aot");
+        AOT_CACHE("image (AOT cache)", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "app.aot", List.of("--add-modules=java.instrument")),
+        CDS("CDS archive (images before)", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "app.jsa", List.of());
 
+        final String label;
         private final String writeOption;
         private final String readOption;
         private final String file;
+        private final List<String> modules;
 
-        Archive(String writeOption, String readOption, String file) {
+        Archive(String label, String writeOption, String readOption, String file, List<String> modules) {
+            this.label = label;
             this.writeOption = writeOption;
             this.readOption = readOption;
             this.file = file;
+            this.modules = modules;
         }
     }
 
@@ -48,13 +56,17 @@ record ImageLaunch(Path jar, String archiveOption) {
         Path file = directory.resolve(archive.file);
         List<String> training = new ArrayList<>(List.of(java));
         training.addAll(jvmOptions);
-        training.addAll(List.of(archive.writeOption + file, "-Dspring.context.exit=onRefresh",
+        training.add(archive.writeOption + file);
+        training.addAll(archive.modules);
+        training.addAll(List.of("-Dspring.context.exit=onRefresh",
                 "-Dspring.profiles.active=training", "-jar", jar.toString()));
         run(directory, log, training);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("The training run left no " + file + "; see " + log);
         }
-        return new ImageLaunch(jar, archive.readOption + file);
+        List<String> start = new ArrayList<>(List.of(archive.readOption + file));
+        start.addAll(archive.modules);
+        return new ImageLaunch(jar, List.copyOf(start));
     }
 
     private static void run(Path directory, Path log, List<String> command) throws IOException, InterruptedException {

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Each service's time from process start to a ready readiness probe, started alone (the others idle), the
  * way its image starts it against the plain jar ({@code java -jar}) in the same run, and its resident
- * memory at rest in both ways. "As the image": the extracted jar and the class data archive of a training
- * run ({@link ImageLaunch}), as the service's Dockerfile makes them. On JDK 25 and later the run adds the
- * AOT cache (JEP 483/514/515) made by the same training run, for the choice of JRE
- * (docs/decisions/0012-start-up-jre-21-and-cds.md). The launches alternate, so that a change in the
- * machine's load falls on each alike. Goals: image start ≤ 0.6 × the plain jar's, RSS at rest < 256 MiB.
+ * memory at rest in each way. "As the image": the extracted jar and the AOT cache of a training run
+ * ({@link ImageLaunch}), as the service's Dockerfile makes them; beside it, as a reference, the dynamic CDS
+ * archive the images used on JRE 21 before (docs/decisions/0015-start-up-jre-25-and-aot-cache.md). Runs on
+ * JDK 25 or later, the images' Java. The launches alternate, so that a change in the machine's load falls on
+ * each alike. Goals: image start ≤ 0.6 × the plain jar's, RSS at rest < 256 MiB.
  *
- * <p>Run with {@code ./mvnw -pl platform-tests -am verify -Dcontainers.skip -DskipTests=false -Dtest=StartupBenchmark -Dsurefire.failIfNoSpecifiedTests=false},
+ * <p>Run with {@code JAVA_HOME=<a JDK 25> ./mvnw -pl platform-tests -am verify -Dcontainers.skip -DskipTests=false -Dtest=StartupBenchmark -Dsurefire.failIfNoSpecifiedTests=false},
  * and {@code -Dbench.services=c4p-service,…} to measure only some of the services.
  */
 class StartupBenchmark {
@@ -31,12 +31,13 @@ class StartupBenchmark {
 
     @Test
     void imageStartAgainstPlainJar() throws Exception {
+        if (Runtime.version().feature() < 25) {
+            throw new IllegalStateException("The images run Java 25 and read a JDK 25 AOT cache; run this benchmark on a JDK 25"
+                    + " (JAVA_HOME), not " + Runtime.version());
+        }
         Platform platform = Platform.start(new Platform.Grid("2027-05-12", "09:00-09:45", "Main Hall"),
                 ServiceProcess::asInContainer);
         try {
-            List<ImageLaunch.Archive> archives = Runtime.version().feature() >= 25
-                    ? List.of(ImageLaunch.Archive.CDS, ImageLaunch.Archive.AOT_CACHE)
-                    : List.of(ImageLaunch.Archive.CDS);
             BenchReport report = new BenchReport("startup");
             report.line("JVM %s, load average before: %s", Runtime.version(), Files.readString(Path.of("/proc/loadavg")).trim());
             report.line("| service | start | process start -> ready, %d runs (s) | median (s) | ratio to plain jar | RSS at rest (MiB) |", RUNS);
@@ -48,13 +49,12 @@ class StartupBenchmark {
                 }
                 Map<String, ServiceProcess> launches = new LinkedHashMap<>();
                 launches.put("plain jar", service);
-                for (ImageLaunch.Archive archive : archives) {
+                for (ImageLaunch.Archive archive : ImageLaunch.Archive.values()) {
                     ImageLaunch image = ImageLaunch.prepare(ServiceProcess.jarOf(service.name()), archive,
                             ServiceProcess.asInContainer(service.name()));
                     List<String> options = new ArrayList<>(ServiceProcess.asInContainer(service.name()));
-                    options.add(image.archiveOption());
-                    launches.put(archive == ImageLaunch.Archive.CDS ? "image (CDS)" : "AOT cache (JDK 25)",
-                            service.launchedAs(image.jar(), options));
+                    options.addAll(image.startOptions());
+                    launches.put(archive.label, service.launchedAs(image.jar(), options));
                 }
                 Map<String, List<Double>> seconds = new LinkedHashMap<>();
                 launches.keySet().forEach(name -> seconds.put(name, new ArrayList<>()));
