@@ -6,6 +6,7 @@ import dev.conference.agenda.item.AgendaReadFilter;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,13 @@ import org.springframework.web.accept.ContentNegotiationManager;
 
 @Configuration(proxyBeanMethods = false)
 class AgendaConfiguration {
+
+    /**
+     * Tomcat hands an answer to the socket in pieces no larger than its per-connection write buffer, one system
+     * call each: with its default of 8 KiB the agenda of 40 talks (34 KB) took five. This size sends that
+     * agenda in one, and one of 300 talks in four.
+     */
+    static final int SOCKET_WRITE_BUFFER_BYTES = 64 * 1024;
 
     @Bean
     AgendaGrid agendaGrid(AgendaProperties properties) {
@@ -41,5 +49,10 @@ class AgendaConfiguration {
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    @Bean
+    TomcatConnectorCustomizer agendaSizedSocketWrites() {
+        return connector -> connector.setProperty("socket.appWriteBufSize", String.valueOf(SOCKET_WRITE_BUFFER_BYTES));
     }
 }
