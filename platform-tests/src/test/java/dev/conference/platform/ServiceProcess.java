@@ -34,15 +34,15 @@ public final class ServiceProcess {
      * {@code JAVA_TOOL_OPTIONS} (the memory pools of {@code jvm.*}, and what else the chart sets); the container's
      * memory limit as the machine's memory, as the JVM in the container takes it (its heap then starts at 1/64 of
      * it and grows; with this machine's memory it would start at its maximum); SerialGC, what the JVM picks with one
-     * CPU; and Netty's pooled allocator, which the frontend's image sets. The image runs Java 21, where Netty may use
-     * sun.misc.Unsafe; on the newer JDK these benchmarks run on, that has to be allowed explicitly to measure the
-     * same thing.
+     * CPU; Netty's pooled allocator, which the frontend's image sets; and, as every image's entrypoint, Netty's use
+     * of sun.misc.Unsafe and of its native transport allowed without Java 25's warnings.
      */
     public static List<String> asInContainer(String service) {
         ChartedJvm chart = ChartedJvm.of(service);
         List<String> options = new ArrayList<>(chart.javaToolOptions(null));
         options.add("-XX:MaxRAM=" + chart.memoryLimitBytes());
-        options.addAll(List.of("-XX:+UseSerialGC", "-Dio.netty.allocator.type=pooled", "--sun-misc-unsafe-memory-access=allow"));
+        options.addAll(List.of("-XX:+UseSerialGC", "-Dio.netty.allocator.type=pooled", "--sun-misc-unsafe-memory-access=allow",
+                "--enable-native-access=ALL-UNNAMED"));
         return List.copyOf(options);
     }
 

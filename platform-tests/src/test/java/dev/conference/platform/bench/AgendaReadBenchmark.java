@@ -39,7 +39,8 @@ import org.springframework.web.client.RestClient;
  * under 10 ms; without it ({@code -Dbench.micro-cache=off}: every read goes to agenda-service), gateway ≥
  * 0.5 × agenda-service's own rate, with no call refused by the {@code agenda-public} breaker or bulkhead
  * and no stale answer. Refused calls and stale answers are read from the gateway's Prometheus metrics
- * before and after each gateway run.
+ * before and after each gateway run. Each measured run starts on a quiet machine ({@link QuietMachine}): a
+ * JVM goes on compiling for seconds after its load stops, and would take CPU from the next target.
  *
  * <p>Not part of the test suite. Run with {@code bench/agenda-read.sh} (which installs wrk and nginx
  * when missing). Settings (system properties): {@code bench.talks} (40), {@code bench.micro-cache}
@@ -62,6 +63,8 @@ class AgendaReadBenchmark {
     private static final String WARM_UP = System.getProperty("bench.warmup", "10s");
     private static final String DURATION = System.getProperty("bench.duration", "20s");
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    /** A measurement starts after a quiet second, or after this long: the target run before it may still be echoing. */
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(30);
     private static final String WRK = System.getProperty("bench.wrk", "/usr/bin/wrk");
     private static final String NGINX = System.getProperty("bench.nginx", "/usr/sbin/nginx");
     /** Added to every service's JVM options, e.g. to try Netty settings. */
@@ -171,6 +174,7 @@ class AgendaReadBenchmark {
                 wrk(script, url, WARM_UP);
             }
             List<Double> ratios = new ArrayList<>();
+            List<Double> settled = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 report.line("");
                 report.line("round %d", round);
@@ -180,6 +184,7 @@ class AgendaReadBenchmark {
                 Counted counted = null;
                 for (var target : targets.entrySet()) {
                     boolean gatewayRun = target.getKey().startsWith("gateway");
+                    settled.add(QuietMachine.settle(SETTLE_AT_MOST).toMillis() / 1000.0);
                     Counted before = gatewayRun ? counted(platform.frontend.url()) : null;
                     Result result = wrk(script, target.getValue(), DURATION);
                     if (gatewayRun) {
@@ -211,6 +216,9 @@ class AgendaReadBenchmark {
                 }
             }
             report.line("");
+            report.line("before each target the run waited for a quiet second (CPUs < %.0f%% busy, at most %d s): %s s",
+                    QuietMachine.QUIET * 100, SETTLE_AT_MOST.toSeconds(),
+                    String.join(" / ", settled.stream().map(seconds -> String.format("%.1f", seconds)).toList()));
             report.line("load average after the run: %s", Files.readString(Path.of("/proc/loadavg")).trim());
             report.write();
         } finally {
