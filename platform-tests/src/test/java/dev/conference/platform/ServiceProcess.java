@@ -82,7 +82,7 @@ public final class ServiceProcess {
 
     /**
      * The same service, on the same port and with the same settings, started from another jar with other JVM
-     * options: for example from the extracted jar with a class data archive, as its image starts it. Only one
+     * options: for example from the extracted jar with its AOT cache, as its image starts it. Only one
      * of the two may run at a time.
      */
     public ServiceProcess launchedAs(Path jar, List<String> jvmOptions) {
