@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,6 +140,8 @@ class PlatformInContainersTest {
         Map<String, Double> peak = new ConcurrentHashMap<>(atRest);
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger requests = new AtomicInteger();
+        // Per kind of request: how many, and their time in all (nanoseconds), so that a slow kind shows.
+        Map<String, LongAdder[]> byKind = new ConcurrentHashMap<>();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         Site organizer = journey.loggedInOrganizer();
         try (ExecutorService pool = Executors.newFixedThreadPool(7)) {
@@ -149,14 +152,24 @@ class PlatformInContainersTest {
                     visitor.page("/");
                     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                     for (int n = 0; loading.get() && System.nanoTime() < end && n < 50_000; n++) {
-                        HttpResponse<String> response = switch (n % 4) {
-                            case 0 -> visitor.get("/api/agenda");
-                            case 1 -> visitor.get("/api/agenda.ics");
-                            case 2 -> organizer.get("/api/proposals?size=20&q=talk");
-                            default -> n % 40 == 3 && client < 2
-                                    ? visitor.postJson("/api/proposals", Journey.proposal("Load " + n, Journey.speaker()))
-                                    : visitor.get("/api/cfp");
+                        boolean submits = n % 4 == 3 && n % 40 == 3 && client < 2;
+                        String kind = switch (n % 4) {
+                            case 0 -> "agenda";
+                            case 1 -> "calendar";
+                            case 2 -> "search";
+                            default -> submits ? "submission" : "cfp";
                         };
+                        long sent = System.nanoTime();
+                        HttpResponse<String> response = switch (kind) {
+                            case "agenda" -> visitor.get("/api/agenda");
+                            case "calendar" -> visitor.get("/api/agenda.ics");
+                            case "search" -> organizer.get("/api/proposals?size=20&q=talk");
+                            case "submission" -> visitor.postJson("/api/proposals", Journey.proposal("Load " + n, Journey.speaker()));
+                            default -> visitor.get("/api/cfp");
+                        };
+                        byKind.computeIfAbsent(kind, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+                        byKind.get(kind)[0].increment();
+                        byKind.get(kind)[1].add(System.nanoTime() - sent);
                         requests.incrementAndGet();
                         if (response.statusCode() >= 500) {
                             failures.add(response.statusCode() + " " + response.uri());
@@ -175,7 +188,11 @@ class PlatformInContainersTest {
         }
 
         assertThat(failures).as("5xx answers under load").isEmpty();
-        ContainerReport.line("Load through the frontend container: %d requests in 20 s from 6 clients, none failed", requests.get());
+        ContainerReport.line("Load through the frontend container: %d requests in 20 s from 6 clients, none failed (%s)", requests.get(),
+                String.join(", ", byKind.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(kind -> String.format("%s %d, %.0f ms on average", kind.getKey(), kind.getValue()[0].sum(),
+                                kind.getValue()[1].sum() / 1e6 / Math.max(1, kind.getValue()[0].sum())))
+                        .toList()));
         for (Running service : platform.services()) {
             double limit = Quantity.getAmountInBytes(service.container().getResources().getLimits().get("memory")).doubleValue()
                     / (1024 * 1024);
