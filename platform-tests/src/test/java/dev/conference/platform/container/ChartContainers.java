@@ -266,8 +266,7 @@ final class ChartContainers implements AutoCloseable {
 
     /** The host port on 127.0.0.1 that a container port is published on. */
     int hostPort(Running container, int containerPort) {
-        String mapped = Podman.check("port", container.name(), containerPort + "/tcp");
-        return Integer.parseInt(mapped.lines().findFirst().orElseThrow().replaceAll(".*:", ""));
+        return Podman.hostPort(container.name(), containerPort);
     }
 
     /** The base URL of a service's HTTP port on 127.0.0.1. */

@@ -167,9 +167,9 @@ class PlatformInContainersTest {
                             case "submission" -> visitor.postJson("/api/proposals", Journey.proposal("Load " + n, Journey.speaker()));
                             default -> visitor.get("/api/cfp");
                         };
-                        byKind.computeIfAbsent(kind, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
-                        byKind.get(kind)[0].increment();
-                        byKind.get(kind)[1].add(System.nanoTime() - sent);
+                        LongAdder[] tally = byKind.computeIfAbsent(kind, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+                        tally[0].increment();
+                        tally[1].add(System.nanoTime() - sent);
                         requests.incrementAndGet();
                         if (response.statusCode() >= 500) {
                             failures.add(response.statusCode() + " " + response.uri());

@@ -64,6 +64,12 @@ final class Podman {
         return run(DEFAULT_TIMEOUT, args);
     }
 
+    /** The host port on 127.0.0.1 that a container's port is published on. */
+    static int hostPort(String container, int containerPort) {
+        String mapped = check("port", container, containerPort + "/tcp");
+        return Integer.parseInt(mapped.lines().findFirst().orElseThrow().replaceAll(".*:", ""));
+    }
+
     /** Runs podman and fails the test when it does not exit 0; returns its output. */
     static String check(String... args) {
         return run(args).orFail().out().strip();

@@ -119,8 +119,7 @@ class ServiceImagesTest {
                 "--env", "OTEL_TRACES_EXPORTER=logging", "--env", "OTEL_METRICS_EXPORTER=none", "--env", "OTEL_LOGS_EXPORTER=none",
                 images.services.get("email-service"));
         try {
-            String mapped = Podman.check("port", name, "8080/tcp");
-            URI health = URI.create("http://127.0.0.1:" + mapped.lines().findFirst().orElseThrow().replaceAll(".*:", "") + "/actuator/health");
+            URI health = URI.create("http://127.0.0.1:" + Podman.hostPort(name, 8080) + "/actuator/health");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
             Integer status = null;
