@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -48,7 +49,7 @@ class ShutdownDrainTest {
     void keptAliveClientsLoseNoRequestWhileTheFrontendStops() throws Exception {
         start("1s");
         KeepAliveLoad load = KeepAliveLoad.start("127.0.0.1", port(), 8, 20_000, KeepAliveLoad.paced(Duration.ofMillis(3), n -> KeepAliveLoad.Request.get("/submit")));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> load.answered() > 50);
+        awaitAnswers(load, 50);
 
         closing = CompletableFuture.runAsync(context::close);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> load.refusedBeforeSending() > 0);
@@ -76,6 +77,16 @@ class ShutdownDrainTest {
             assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
             assertThat(KeptAliveGet.send(socket, in, "/submit")).contains("HTTP/1.1 200", "connection: close");
             assertThat(in.read()).as("Reactor Netty closed the connection after the answer").isEqualTo(-1);
+        }
+    }
+
+    /** Fails with what the load saw: a frontend that answers nothing times out here, not at the assertions. */
+    private static void awaitAnswers(KeepAliveLoad load, long answers) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> load.answered() > answers);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the frontend answered " + load.answered() + " requests in 30 s, not " + answers
+                    + ": " + load.figures(), e);
         }
     }
 
