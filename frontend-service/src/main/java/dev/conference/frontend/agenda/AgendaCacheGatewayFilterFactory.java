@@ -32,6 +32,9 @@ import reactor.core.publisher.Mono;
  *
  * <ul>
  *   <li>A successful answer from agenda-service is kept ({@link AgendaReadCache#refresh}) and sent.</li>
+ *   <li>While memory keeps an answer, agenda-service is asked whether it changed ({@code If-None-Match} with its
+ *       tag, {@link AgendaReadCache#validator}); a 304 serves the kept answer ({@link AgendaReadCache#confirm}), so
+ *       the body crosses the network only when it changed.</li>
  *   <li>When agenda-service fails, is slow (the route's timeout), answers 5xx or garbage, or its
  *       circuit breaker or bulkhead refuses the call, the read is answered from a copy
  *       ({@link AgendaReadCache#fallback}) with {@code X-Agenda-Stale: true} and {@code Age}. Only when
@@ -81,9 +84,17 @@ public class AgendaCacheGatewayFilterFactory extends AbstractGatewayFilterFactor
             return chain.filter(exchange);
         }
         // The copy is checked and kept as plain bytes: ask agenda-service for an uncompressed answer,
-        // whatever encodings the browser accepts.
-        ServerHttpRequest identity = request.mutate().headers(headers -> headers.remove(HttpHeaders.ACCEPT_ENCODING)).build();
-        return chain.filter(exchange.mutate().request(identity).response(new CapturingResponse(exchange, key)).build())
+        // whatever encodings the browser accepts. When memory keeps an answer, ask whether it changed; the
+        // browser's own If-None-Match is then answered here, against the answer served.
+        String validator = cache.validator(key);
+        ServerHttpRequest upstream = request.mutate().headers(headers -> {
+            headers.remove(HttpHeaders.ACCEPT_ENCODING);
+            if (validator != null) {
+                headers.set(HttpHeaders.IF_NONE_MATCH, validator);
+            }
+        }).build();
+        CapturingResponse capturing = new CapturingResponse(exchange, key, validator != null);
+        return chain.filter(exchange.mutate().request(upstream).response(capturing).build())
                 .onErrorResume(error -> {
                     if (exchange.getResponse().isCommitted()) {
                         return Mono.error(error);
@@ -115,21 +126,34 @@ public class AgendaCacheGatewayFilterFactory extends AbstractGatewayFilterFactor
                 }));
     }
 
-    /** Holds back agenda-service's answer until it is checked and kept, then sends it. */
+    /**
+     * Holds back agenda-service's answer until it is checked and kept, then sends it; when agenda-service answers 304
+     * to the tag of the answer kept, sends that one.
+     */
     private final class CapturingResponse extends ServerHttpResponseDecorator {
 
         private final ServerWebExchange exchange;
         private final AgendaCacheKey key;
+        private final boolean revalidating;
 
-        CapturingResponse(ServerWebExchange exchange, AgendaCacheKey key) {
+        CapturingResponse(ServerWebExchange exchange, AgendaCacheKey key, boolean revalidating) {
             super(exchange.getResponse());
             this.exchange = exchange;
             this.key = key;
+            this.revalidating = revalidating;
         }
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
             HttpStatusCode status = getStatusCode();
+            if (revalidating && status != null && status.value() == HttpStatus.NOT_MODIFIED.value()) {
+                String etag = getHeaders().getETag();
+                return Flux.from(body).doOnNext(DataBufferUtils::release).then(Mono.defer(() ->
+                        cache.confirm(key, etag, Instant.now())
+                                .map(answer -> answer.writeTo(exchange))
+                                .orElseGet(() -> Mono.error(new IllegalStateException("agenda-service confirmed " + etag
+                                        + " for " + key.value() + ", which this replica no longer keeps")))));
+            }
             if (status != null && status.is2xxSuccessful()) {
                 return DataBufferUtils.join(Flux.from(body)).defaultIfEmpty(bufferFactory().wrap(new byte[0]))
                         .flatMap(this::keepAndServe);

@@ -147,10 +147,40 @@ public class AgendaReadCache {
         AgendaSnapshot kept = previous == null || previous.stale() ? null : previous.snapshot();
         if (kept != null && kept.contentType().equals(contentType)
                 && Objects.equals(kept.contentDisposition(), contentDisposition) && Arrays.equals(kept.body(), body)) {
-            return Optional.of(keep(key, new AgendaSnapshot(kept.body(), contentType, contentDisposition, sentAt,
-                    kept.digest()), previous));
+            return Optional.of(keepAgain(key, previous, sentAt));
         }
         return refresh(key, new AgendaSnapshot(body, contentType, contentDisposition, sentAt));
+    }
+
+    /**
+     * The tag to ask agenda-service with ({@code If-None-Match}) whether the answer memory keeps for the read has
+     * changed, or null when memory keeps none from agenda-service. agenda-service tags its answers as this cache does
+     * (the first half of the body's SHA-256), so its 304 confirms the kept bytes ({@link #confirm}) and the body does not
+     * cross the network again; a backend that tagged them otherwise would answer 200 with the body, as without the tag.
+     */
+    public String validator(AgendaCacheKey key) {
+        CachedAnswer answer = memory.get(key);
+        return answer == null || answer.stale() ? null : answer.snapshot().etag(false);
+    }
+
+    /**
+     * agenda-service answered 304 to the tag {@link #validator} gave: the kept answer is kept again as if its bytes had
+     * just come, and served. Empty when memory no longer keeps an answer with that tag (another read kept newer bytes
+     * meanwhile): then the 304 confirms nothing this read could serve.
+     */
+    public Optional<CachedAnswer> confirm(AgendaCacheKey key, String etag, Instant sentAt) {
+        CachedAnswer previous = memory.get(key);
+        if (previous == null || previous.stale() || !previous.snapshot().etag(false).equals(etag)) {
+            return Optional.empty();
+        }
+        return Optional.of(keepAgain(key, previous, sentAt));
+    }
+
+    /** The bytes kept are agenda-service's answer still: neither checked nor hashed again. */
+    private CachedAnswer keepAgain(AgendaCacheKey key, CachedAnswer previous, Instant sentAt) {
+        AgendaSnapshot kept = previous.snapshot();
+        return keep(key, new AgendaSnapshot(kept.body(), kept.contentType(), kept.contentDisposition(), sentAt,
+                kept.digest()), previous);
     }
 
     private CachedAnswer keep(AgendaCacheKey key, AgendaSnapshot snapshot, CachedAnswer previous) {

@@ -178,6 +178,36 @@ class AgendaReadCacheTest {
         assertThat(changed.snapshot().digest()).isEqualTo(agenda("[2]").digest());
     }
 
+    @Test
+    void theTagToAskAgendaServiceWithIsTheKeptAnswersAndItsConfirmationKeepsThatAnswerAgain() {
+        cache = cacheWith(Duration.ZERO, 256);
+        Instant first = Instant.parse("2027-05-12T08:00:00Z");
+        Instant second = first.plusSeconds(3);
+        assertThat(cache.validator(AgendaCacheKey.ALL)).as("nothing kept").isNull();
+        CachedAnswer kept = cache.refresh(AgendaCacheKey.ALL, bytes("[1]"), "application/json", null, first).orElseThrow();
+        String tag = cache.validator(AgendaCacheKey.ALL);
+        // agenda-service's tag for the same bytes: the first half of their SHA-256, in hex and quotes.
+        assertThat(tag).isEqualTo("\"080a9ed428559ef602668b4c00f114f1\"");
+
+        CachedAnswer confirmed = cache.confirm(AgendaCacheKey.ALL, tag, second).orElseThrow();
+
+        assertThat(confirmed.snapshot().body()).as("the kept bytes").isSameAs(kept.snapshot().body());
+        assertThat(confirmed.snapshot().storedAt()).isEqualTo(second);
+        assertThat(confirmed.stale()).isFalse();
+        assertThat(cache.confirm(AgendaCacheKey.ALL, "\"another\"", second)).as("a tag not kept").isEmpty();
+        assertThat(cache.confirm(DAY, tag, second)).as("nothing kept for the day").isEmpty();
+    }
+
+    @Test
+    void aCopyFromRedisIsNeverOfferedForConfirmation() {
+        when(redis.load(AgendaCacheKey.ALL)).thenReturn(Mono.just(agenda("[1]")));
+        CachedAnswer copy = cache.fallback(AgendaCacheKey.ALL).block();
+
+        assertThat(copy.stale()).isTrue();
+        assertThat(cache.validator(AgendaCacheKey.ALL)).isNull();
+        assertThat(cache.confirm(AgendaCacheKey.ALL, copy.snapshot().etag(false), Instant.now())).isEmpty();
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
