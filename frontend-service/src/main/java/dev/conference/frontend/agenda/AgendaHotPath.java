@@ -16,8 +16,9 @@ import reactor.core.publisher.Mono;
  * security lets anyone make), need no session and reach no backend, so the filter chains would only
  * cost time. The answer is the one the gateway's {@code AgendaCache} filter gives, with the same security
  * headers ({@link SecurityConfiguration#SECURITY_HEADERS}); everything else goes the normal way. Most such reads
- * are answered earlier still, by {@link AgendaHotRoute}; here come those it passed on: the read that refreshes an
- * expired answer, reads over TLS, and targets it does not parse.
+ * are answered earlier still, by {@link AgendaHotReads}; here come those it passed on: the read that refreshes an
+ * expired answer, reads over TLS, targets it does not parse, reads that close the connection or arrive while an
+ * earlier request of their connection is being answered.
  */
 @Component
 class AgendaHotPath implements WebFilter, Ordered {
@@ -33,7 +34,7 @@ class AgendaHotPath implements WebFilter, Ordered {
         this.hits = hits(meters);
     }
 
-    /** Agenda reads answered from memory before security and routing, here or by {@link AgendaHotRoute}. */
+    /** Agenda reads answered from memory before security and routing, here or by {@link AgendaHotReads}. */
     static Counter hits(MeterRegistry meters) {
         return Counter.builder("frontend.agenda.hot.reads")
                 .description("Agenda reads answered from the micro-cache before security and routing")

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 /**
- * A request target read as sent ({@link AgendaCacheKey#ofTarget}, for {@link AgendaHotRoute}) never gets another
+ * A request target read as sent ({@link AgendaCacheKey#ofTarget}, for {@link AgendaHotReads}) never gets another
  * key than Spring's parsed request would: at most it gets none, and the request goes the normal way.
  */
 class AgendaCacheKeyTest {

@@ -12,9 +12,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,10 +31,11 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The route Reactor Netty answers agenda reads from memory on, in front of a stand-in for Spring's handler: what
- * it answers itself, and what it leaves to the handler, which must get those reads untouched.
+ * The handler that answers agenda reads from memory in a connection's pipeline, on a Reactor Netty server whose
+ * routes stand in for Spring: what it answers itself, and what it leaves to Reactor Netty, which must get those
+ * requests untouched and answer them in their order on the connection.
  */
-class AgendaHotRouteTest {
+class AgendaHotReadsTest {
 
     private static final String SPRING = "answered by Spring";
     private static final String BODY = "[{\"title\":\"Records in depth\"}]";
@@ -46,10 +53,12 @@ class AgendaHotRouteTest {
     void start() {
         when(redis.save(any(), any())).thenReturn(Mono.empty());
         cache = new AgendaReadCache(redis, new StaleAgendaAnswers(meters), Duration.ofSeconds(1), 16, now::get);
-        AgendaHotRoute route = new AgendaHotRoute(cache, drain, meters);
-        server = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> route.apply(routes).route(request -> true,
-                        (request, response) -> response.status(299).sendString(Mono.just(SPRING))))
+        AgendaHotReads reads = new AgendaHotReads(cache, drain, meters);
+        server = reads.apply(HttpServer.create().host("127.0.0.1").port(0))
+                .route(routes -> routes
+                        .get("/slow", (request, response) -> response.status(299)
+                                .sendString(Mono.just(SPRING).delayElement(Duration.ofMillis(300))))
+                        .route(request -> true, (request, response) -> response.status(299).sendString(Mono.just(SPRING))))
                 .bindNow();
         client = HttpClient.create().baseUrl("http://127.0.0.1:" + server.port());
     }
@@ -114,6 +123,84 @@ class AgendaHotRouteTest {
         assertThat(get("/api/agenda?day=2027-05-12", null).body).as("while it does, the old answer")
                 .isEqualTo(BODY);
         assertThat(meters.get("frontend.agenda.hot.reads").counter().count()).as("the last read only").isEqualTo(1);
+    }
+
+    @Test
+    void aKeptAliveConnectionGetsAnswersFromMemoryAndFromSpringInTurn() throws IOException {
+        keep(DAY);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            for (String target : List.of("/api/agenda?day=2027-05-12", "/other", "/api/agenda?day=2027-05-12", "/other")) {
+                write(socket, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                assertThat(readAnswer(in)).as(target).isEqualTo(target.equals("/other") ? SPRING : BODY);
+            }
+        }
+        assertThat(meters.get("frontend.agenda.hot.reads").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aReadSentBehindARequestSpringStillAnswersWaitsForItsTurn() throws IOException {
+        keep(DAY);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            // Pipelined: Reactor Netty reads no further request on the connection after answering these.
+            write(socket, "GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /api/agenda?day=2027-05-12 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /api/agenda?day=2027-05-12 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+            assertThat(readAnswer(in)).as("the slow answer first").isEqualTo(SPRING);
+            assertThat(readAnswer(in)).as("then the reads, which Spring's side answered in their turn").isEqualTo(SPRING);
+            assertThat(readAnswer(in)).isEqualTo(SPRING);
+        }
+        assertThat(meters.get("frontend.agenda.hot.reads").counter().count()).isZero();
+    }
+
+    @Test
+    void readsThatEndTheConnectionOrCarryABodyGoToSpring() throws IOException {
+        keep(DAY);
+        for (String request : List.of(
+                "GET /api/agenda?day=2027-05-12 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /api/agenda?day=2027-05-12 HTTP/1.0\r\nHost: localhost\r\n\r\n",
+                "GET /api/agenda?day=2027-05-12 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n{}")) {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(5000);
+                write(socket, request);
+                assertThat(readAnswer(new BufferedInputStream(socket.getInputStream()))).as(request).isEqualTo(SPRING);
+            }
+        }
+        assertThat(meters.get("frontend.agenda.hot.reads").counter().count()).isZero();
+    }
+
+    private static void write(Socket socket, String requests) throws IOException {
+        socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+    }
+
+    /** One answer's body, read by its {@code Content-Length}. */
+    private static String readAnswer(InputStream in) throws IOException {
+        int length = -1;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        assertThat(length).as("the answer's Content-Length").isNotNegative();
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("The connection ended inside an answer's head");
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     /** The answer is timed once it is sent, which can be just after the client has it. */
