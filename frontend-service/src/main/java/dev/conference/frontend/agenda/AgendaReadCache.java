@@ -160,7 +160,7 @@ public class AgendaReadCache {
      */
     public String validator(AgendaCacheKey key) {
         CachedAnswer answer = memory.get(key);
-        return answer == null || answer.stale() ? null : answer.snapshot().etag(false);
+        return answer == null || answer.stale() ? null : answer.etag();
     }
 
     /**
@@ -170,7 +170,7 @@ public class AgendaReadCache {
      */
     public Optional<CachedAnswer> confirm(AgendaCacheKey key, String etag, Instant sentAt) {
         CachedAnswer previous = memory.get(key);
-        if (previous == null || previous.stale() || !previous.snapshot().etag(false).equals(etag)) {
+        if (previous == null || previous.stale() || !previous.etag().equals(etag)) {
             return Optional.empty();
         }
         return Optional.of(keepAgain(key, previous, sentAt));

@@ -57,6 +57,11 @@ final class CachedAnswer {
         return snapshot;
     }
 
+    /** Its {@code ETag}, computed once; a stale answer's differs from the fresh one's. */
+    String etag() {
+        return etag;
+    }
+
     boolean stale() {
         return stale;
     }
