@@ -79,13 +79,21 @@ public class ProposalService {
     /** Several proposals as organizers see them, without their history: one read of deliveries and of reviews for all. */
     @Transactional(readOnly = true)
     public List<ProposalView> viewsOf(List<Proposal> decided) {
-        return backOfficeViews(decided, false);
+        return backOfficeViews(decided);
     }
 
     /** The proposal as organizers see it, with the delivery state of its side effects, its reviews and history. */
     @Transactional(readOnly = true)
     public ProposalView viewOf(Proposal proposal) {
-        return backOfficeViews(List.of(proposal), true).getFirst();
+        return viewOf(proposal, reviewsOf(List.of(proposal.getId())).getOrDefault(proposal.getId(), List.of()));
+    }
+
+    /** As {@link #viewOf(Proposal)}, with the proposal's reviews (oldest first) that the caller has just read. */
+    @Transactional(readOnly = true)
+    public ProposalView viewOf(Proposal proposal, List<ReviewView> reviews) {
+        UUID id = proposal.getId();
+        return ProposalView.forBackOffice(proposal, deliveries.deliveriesOf(List.of(id)).getOrDefault(id, List.of()),
+                reviews, history.of(id));
     }
 
     @Transactional(readOnly = true)
@@ -144,16 +152,16 @@ public class ProposalService {
         long throughThisPage = (long) page * size + found.size();
         if (found.size() < size && (page == 0 || !found.isEmpty())) {
             // The last page: its own rows say how many there are.
-            return ProposalPage.of(backOfficeViews(found, false), page, size, throughThisPage, true);
+            return ProposalPage.of(backOfficeViews(found), page, size, throughThisPage, true);
         }
         if (!search.hasText()) {
-            return ProposalPage.of(backOfficeViews(found, false), page, size, proposals.count(specification), true);
+            return ProposalPage.of(backOfficeViews(found), page, size, proposals.count(specification), true);
         }
         // A common word matches most proposals, and counting them all means reading and matching every one;
         // the count stops past ProposalPage.COUNTED_TEXT_MATCHES, or past this page for a deeper one.
         int limit = (int) Math.max(ProposalPage.COUNTED_TEXT_MATCHES, throughThisPage);
         long counted = proposals.countUpTo(specification, limit + 1);
-        return ProposalPage.of(backOfficeViews(found, false), page, size, Math.min(counted, limit), counted <= limit);
+        return ProposalPage.of(backOfficeViews(found), page, size, Math.min(counted, limit), counted <= limit);
     }
 
     /** The link in the speaker's emails that shows the proposal's status. */
@@ -163,15 +171,14 @@ public class ProposalService {
                 .toUriString();
     }
 
-    /** The proposals with their deliveries and reviews (one query each for all of them) and, if asked, history. */
-    private List<ProposalView> backOfficeViews(List<Proposal> page, boolean withHistory) {
+    /** The proposals with their deliveries and reviews (one query each for all of them), without their history. */
+    private List<ProposalView> backOfficeViews(List<Proposal> page) {
         List<UUID> ids = page.stream().map(Proposal::getId).toList();
         Map<UUID, List<Delivery>> deliveriesByProposal = deliveries.deliveriesOf(ids);
         Map<UUID, List<ReviewView>> reviewsByProposal = reviewsOf(ids);
         return page.stream()
                 .map(p -> ProposalView.forBackOffice(p, deliveriesByProposal.getOrDefault(p.getId(), List.of()),
-                        reviewsByProposal.getOrDefault(p.getId(), List.of()),
-                        withHistory ? history.of(p.getId()) : null))
+                        reviewsByProposal.getOrDefault(p.getId(), List.of()), null))
                 .toList();
     }
 

@@ -54,6 +54,6 @@ public class ReviewService {
         List<Review> all = reviews.findOfProposals(List.of(proposalId));
         proposal.reviewTotals(all.size(), all.stream().mapToInt(Review::getScore).sum());
         history.record(proposalId, HistoryType.REVIEWED, reviewer, "score " + request.wholeScore(), now);
-        return proposalViews.viewOf(proposal);
+        return proposalViews.viewOf(proposal, all.stream().map(Review::view).toList());
     }
 }

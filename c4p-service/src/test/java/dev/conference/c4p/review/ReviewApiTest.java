@@ -3,12 +3,20 @@ package dev.conference.c4p.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.c4p.C4pIntegrationTest;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 class ReviewApiTest extends C4pIntegrationTest {
+
+    @Autowired
+    EntityManagerFactory entities;
 
     @Test
     void twoReviewersScoresAverageAndShowOnTheProposal() {
@@ -26,6 +34,26 @@ class ReviewApiTest extends C4pIntegrationTest {
         ResponseEntity<String> found = get("/proposals/{id}", id);
         assertThat(average(found)).isEqualTo(4.5);
         assertThat((List<Integer>) read(found, "$.reviews[*].score")).containsExactly(4, 5);
+    }
+
+    @Test
+    void aReviewReadsTheProposalsReviewsOnce() {
+        String id = submit("Read once " + UUID.randomUUID());
+        review(id, "olivia", "{\"score\":4}");
+        Statistics statistics = entities.unwrap(SessionFactory.class).getStatistics();
+        boolean wasEnabled = statistics.isStatisticsEnabled();
+        statistics.clear();
+        statistics.setStatisticsEnabled(true);
+        try {
+            ResponseEntity<String> second = review(id, "rita", "{\"score\":5}");
+
+            assertThat((List<String>) read(second, "$.reviews[*].reviewer")).containsExactly("olivia", "rita");
+            assertThat(Arrays.stream(statistics.getQueries()).filter(query -> query.contains(" from Review "))
+                    .mapToLong(query -> statistics.getQueryStatistics(query).getExecutionCount()).sum())
+                    .as("queries of reviews: %s", List.of(statistics.getQueries())).isEqualTo(1);
+        } finally {
+            statistics.setStatisticsEnabled(wasEnabled);
+        }
     }
 
     @Test
