@@ -340,8 +340,13 @@ async function decideSelected(decision) {
   if (!ok) return;
   const result = await api('/api/decisions', { method: 'POST', json: { proposalIds: entries.map(([id]) => id), decision } });
   const region = $('bulk-result');
-  if (!result.ok) {
+  if (result.status >= 400 && result.status < 500) {
+    // Refused as a whole before any proposal was decided (logged out, not allowed, malformed): nothing changed.
     say(region, problemText(result), 'error');
+    return;
+  }
+  if (!result.ok || !Array.isArray(result.data?.results)) {
+    await showUnknownOutcome(entries, decision, result, region);
     return;
   }
   const titles = new Map(entries);
@@ -362,6 +367,56 @@ async function decideSelected(decision) {
   state.selected.clear();
   updateBulk();
   await loadProposals();
+}
+
+const NOW = { APPROVED: 'approved', REJECTED: 'rejected', WITHDRAWN: 'withdrawn by the speaker', GONE: 'not found' };
+
+/**
+ * A bulk decision whose answer was lost: no connection, or the gateway's 5xx (c4p-service down, too slow, its breaker
+ * open). c4p-service decides each proposal in a transaction of its own, one after the other, so some, all or none may
+ * have been decided before the answer was lost. Asks where each proposal stands now, keeps selected only those still
+ * pending (a retry then decides just those), and reloads the list.
+ */
+async function showUnknownOutcome(entries, decision, result, region) {
+  const done = decision === 'APPROVED' ? 'approved' : 'rejected';
+  const statuses = await eachAtMost(4, entries, async ([id]) => {
+    const proposal = await api(`/api/proposals/${encodeURIComponent(id)}`);
+    if (proposal.ok && proposal.data && proposal.data.status) return proposal.data.status;
+    return proposal.status === 404 ? 'GONE' : null;
+  });
+  // A proposal whose state could not be read stays selected: deciding it again is safe (409 once it is decided).
+  entries.forEach(([id], i) => { if (statuses[i] && statuses[i] !== 'PENDING') state.selected.delete(id); });
+  updateBulk();
+  const lines = entries.map(([id, title], i) => {
+    const now = statuses[i] === 'PENDING' ? 'still pending, still selected'
+      : NOW[statuses[i]] || 'could not be checked, still selected';
+    return el('li', { attrs: { 'data-state': statuses[i] || 'UNKNOWN' } }, el('strong', { text: title || id }), `: ${now}`);
+  });
+  const count = `${entries.length} proposal${entries.length === 1 ? '' : 's'}`;
+  const kept = state.selected.size;
+  region.className = 'notice notice-warning';
+  region.replaceChildren(
+    el('p', { class: 'bulk-summary', text: `The decision could not be confirmed: some, all or none of the ${count} may have been ${done}.` }),
+    el('p', { text: problemText(result) }),
+    el('p', { text: 'Where each stands now:' }),
+    el('ul', { class: 'bulk-results' }, ...lines),
+    el('p', { text: kept === 0 ? 'None is left to decide.' : `Try again to decide the ${kept} still selected.` }));
+  show(region);
+  await loadProposals();
+}
+
+/** Calls task on each item, at most `limit` at a time (the organizers' share of c4p-service is small); answers in order. */
+async function eachAtMost(limit, items, task) {
+  const answers = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      answers[i] = await task(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return answers;
 }
 
 $('bulk-approve').addEventListener('click', () => decideSelected('APPROVED'));

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -135,10 +136,7 @@ class BackOfficeReviewsTest extends BrowserTest {
         }
         assertThat(browser.find("#bulk-count").getText()).isEqualTo("3 proposals selected");
         assertAccessible("the list with three proposals selected");
-        browser.find("#bulk-approve").click();
-        WebElement dialog = browser.visible("dialog[open]");
-        assertThat(dialog.getText()).contains("Approve 3 proposals?");
-        dialog.findElement(By.xpath(".//button[normalize-space()='Approve']")).click();
+        decideTheSelected("Approve", 3);
 
         browser.waitUntil("the per-proposal results are shown",
                 d -> d.findElement(By.cssSelector("#bulk-result .bulk-summary")).getText().equals("2 approved, 1 already decided."));
@@ -153,6 +151,72 @@ class BackOfficeReviewsTest extends BrowserTest {
         assertThat(platform.smtp.subjectsTo(speakers.get(2))).noneMatch(s -> s.contains("accepted"));
         for (String id : ids.subList(0, 2)) {
             eventually(Duration.ofSeconds(20), () -> agendaItemIdsFor(id).size() == 1, "the talk is on the agenda");
+        }
+    }
+
+    /**
+     * c4p-service decides the first of three proposals, then the answer is lost the way the gateway loses it when
+     * c4p-service is too slow or its breaker opens (503 problem+json with Retry-After). The page cannot know what was
+     * decided: it says so, shows where each proposal stands now and keeps selected only the ones still pending, so
+     * that trying again decides just those.
+     */
+    @Test
+    void aBulkDecisionWhoseAnswerIsLostShowsWhereEachStandsAndKeepsOnlyThePendingOnesSelected() {
+        String marker = unique("Lost answer");
+        String first = marker + " one";
+        String second = marker + " two";
+        String third = marker + " three";
+        List<String> ids = new ArrayList<>();
+        for (String title : List.of(first, second, third)) {
+            ids.add(pendingProposal(title, null, null, null).proposalId());
+        }
+
+        logInAs(Platform.ORGANIZER);
+        for (WebElement card : listed("", "newest", marker, 3)) {
+            card.findElement(By.cssSelector("input[type=checkbox]")).click();
+        }
+        // The page's next POST /api/decisions reaches c4p-service naming the first proposal only; its answer never
+        // reaches the page, which gets the gateway's 503 instead.
+        browser.script("""
+                const realFetch = window.fetch;
+                const decidedOnly = arguments[0];
+                window.fetch = async (path, init) => {
+                  if (path !== '/api/decisions') return realFetch(path, init);
+                  window.fetch = realFetch;
+                  const asked = JSON.parse(init.body);
+                  const lost = await realFetch(path, { ...init, body: JSON.stringify({ ...asked, proposalIds: [decidedOnly] }) });
+                  window.lostAnswer = lost.status;
+                  return new Response(JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503,
+                    detail: 'The service behind this request did not answer. Try again later.' }),
+                    { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '10' } });
+                };
+                """, ids.getFirst());
+        decideTheSelected("Reject", 3);
+
+        browser.waitUntil("the page says the outcome is not known", d -> d.findElement(By.cssSelector("#bulk-result .bulk-summary"))
+                .getText().equals("The decision could not be confirmed: some, all or none of the 3 proposals may have been rejected."));
+        assertThat(browser.script("return window.lostAnswer")).as("c4p-service's answer, lost on the way").isEqualTo(200L);
+        browser.waitUntil("the list shows where each stands, the pending ones still selected", d -> Set.copyOf(listedStates())
+                .equals(Set.of(first + ": REJECTED", second + ": PENDING, selected", third + ": PENDING, selected")));
+        assertThat(browser.findAll("#bulk-result .bulk-results li")).extracting(WebElement::getText)
+                .containsExactlyInAnyOrder(first + ": rejected", second + ": still pending, still selected",
+                        third + ": still pending, still selected");
+        assertThat(browser.find("#bulk-result").getText())
+                .contains("This part of the site is busy or down for a moment. Please try again in 10 seconds.",
+                        "Try again to decide the 2 still selected.");
+        assertThat(browser.find("#bulk-result").getDomAttribute("class")).contains("notice-warning");
+        assertThat(browser.find("#bulk-count").getText()).isEqualTo("2 proposals selected");
+        browser.screenshot("admin-bulk-answer-lost");
+        assertAccessible("a bulk decision whose answer was lost");
+
+        decideTheSelected("Reject", 2);
+        browser.waitUntil("the retry decided the two left",
+                d -> d.findElement(By.cssSelector("#bulk-result .bulk-summary")).getText().equals("2 rejected."));
+        assertThat(browser.findAll("#bulk-result .bulk-results li")).hasSize(2);
+        assertThat(browser.find("#bulk-count").getText()).isEqualTo("No proposal selected");
+        for (String id : ids) {
+            String proposal = c4p.get().uri("/proposals/{id}", id).retrieve().body(String.class);
+            assertThat(JsonPath.<String>read(proposal, "$.status")).isEqualTo("REJECTED");
         }
     }
 
@@ -288,6 +352,22 @@ class BackOfficeReviewsTest extends BrowserTest {
             List<WebElement> cards = d.findElements(By.cssSelector("#proposal-list article.proposal"));
             return d.findElement(By.id("proposal-count")).getText().equals(expected) && cards.size() == count ? cards : null;
         });
+    }
+
+    /** Clicks "Approve selected" or "Reject selected" ({@code verb}) and confirms deciding {@code count} proposals. */
+    private static void decideTheSelected(String verb, int count) {
+        browser.find("#bulk-" + verb.toLowerCase()).click();
+        WebElement dialog = browser.visible("dialog[open]");
+        assertThat(dialog.getText()).contains(verb + " " + count + " proposal" + (count == 1 ? "" : "s") + "?");
+        dialog.findElement(By.xpath(".//button[normalize-space()='" + verb + "']")).click();
+    }
+
+    /** Each listed proposal as "title: STATUS", with ", selected" when its box is ticked. */
+    private static List<String> listedStates() {
+        return browser.findAll("#proposal-list article.proposal").stream()
+                .map(card -> card.findElement(By.tagName("h3")).getText() + ": " + card.findElement(By.className("badge")).getText()
+                        + (card.findElement(By.cssSelector("input[type=checkbox]")).isSelected() ? ", selected" : ""))
+                .toList();
     }
 
     private static WebElement card(String title) {
