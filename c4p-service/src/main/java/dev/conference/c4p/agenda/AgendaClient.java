@@ -2,6 +2,7 @@ package dev.conference.c4p.agenda;
 
 import dev.conference.c4p.config.C4pProperties;
 import dev.conference.c4p.downstream.Downstream;
+import dev.conference.c4p.outbox.DeliveryOutcome;
 import dev.conference.c4p.outbox.OutboxHandler;
 import dev.conference.c4p.outbox.OutboxKind;
 import java.util.List;
@@ -18,13 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The calls to agenda-service: put an approved talk on the agenda (agenda-service answers a repeat
- * for the same proposal with the existing item, so redelivery is harmless), take a withdrawn one off
+ * for the same proposal with the existing item, so redelivery is harmless; it places nothing for a
+ * proposal withdrawn meanwhile, and the entry is then skipped, not delivered), take a withdrawn one off
  * it (idempotent too), and list the agenda.
  */
 @Component
 public class AgendaClient implements OutboxHandler {
 
     private static final Logger log = LoggerFactory.getLogger(AgendaClient.class);
+    /** Why an agenda entry answered 410 is skipped, as the proposal's deliveries and history say it. */
+    static final String NOT_PLACED = "not placed, the proposal was withdrawn (agenda-service answered 410)";
 
     private final Downstream agenda;
     private final JsonMapper json;
@@ -41,12 +45,16 @@ public class AgendaClient implements OutboxHandler {
     }
 
     @Override
-    public void deliver(OutboxKind kind, String idempotencyKey, String payload) {
-        switch (kind) {
-            case AGENDA_ENTRY -> place(idempotencyKey, payload);
-            case AGENDA_REMOVAL -> remove(idempotencyKey, json.readValue(payload, AgendaRemoval.class).proposalId());
+    public DeliveryOutcome deliver(OutboxKind kind, String idempotencyKey, String payload) {
+        return switch (kind) {
+            case AGENDA_ENTRY -> place(idempotencyKey, payload).value() == HttpStatus.GONE.value()
+                    ? DeliveryOutcome.skipped(NOT_PLACED) : DeliveryOutcome.DONE;
+            case AGENDA_REMOVAL -> {
+                remove(idempotencyKey, json.readValue(payload, AgendaRemoval.class).proposalId());
+                yield DeliveryOutcome.DONE;
+            }
             default -> throw new IllegalArgumentException("agenda-service does not take " + kind);
-        }
+        };
     }
 
     /**

@@ -15,5 +15,10 @@ public enum HistoryType {
     /** The relay delivered one of its side effects (by: c4p-service, detail: the outbox kind). */
     DELIVERED,
     /** A receiver refused one of its side effects for good (detail: the kind and the receiver's answer). */
-    FAILED
+    FAILED,
+    /**
+     * A receiver answered that one of its side effects is no longer needed and did nothing, for example an agenda
+     * entry of a proposal withdrawn meanwhile (detail: the kind and why).
+     */
+    SKIPPED
 }

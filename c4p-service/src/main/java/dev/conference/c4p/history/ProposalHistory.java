@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each proposal's history, written in the transaction of the change it records. The relay's DELIVERED and
- * FAILED entries are written by the outbox's own statements (OutboxStore), in the update that marks the event.
+ * Each proposal's history, written in the transaction of the change it records. The relay's DELIVERED, FAILED
+ * and SKIPPED entries are written by the outbox's own statements (OutboxStore), in the update that marks the event.
  */
 @Component
 public class ProposalHistory {

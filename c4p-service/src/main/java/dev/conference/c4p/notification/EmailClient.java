@@ -2,6 +2,7 @@ package dev.conference.c4p.notification;
 
 import dev.conference.c4p.config.C4pProperties;
 import dev.conference.c4p.downstream.Downstream;
+import dev.conference.c4p.outbox.DeliveryOutcome;
 import dev.conference.c4p.outbox.OutboxHandler;
 import dev.conference.c4p.outbox.OutboxKind;
 import java.util.Set;
@@ -28,7 +29,8 @@ public class EmailClient implements OutboxHandler {
     }
 
     @Override
-    public void deliver(OutboxKind kind, String idempotencyKey, String payload) {
+    public DeliveryOutcome deliver(OutboxKind kind, String idempotencyKey, String payload) {
         email.post("/emails", idempotencyKey, payload);
+        return DeliveryOutcome.DONE;
     }
 }

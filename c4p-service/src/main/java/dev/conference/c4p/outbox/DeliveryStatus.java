@@ -5,5 +5,10 @@ public enum DeliveryStatus {
     PENDING,
     DELIVERED,
     /** The receiver refused it for good (for example a full agenda); needs an organizer. */
-    FAILED
+    FAILED,
+    /**
+     * The receiver answered that it is no longer needed and did nothing (an agenda entry of a proposal withdrawn
+     * meanwhile); final, nobody needs to act. {@code lastError} says why.
+     */
+    SKIPPED
 }

@@ -9,9 +9,9 @@ public interface OutboxHandler {
 
     /**
      * Delivers one event of one of its {@link #kinds()}; returns normally only when the receiver accepted it
-     * (or answered that it is no longer needed).
+     * ({@link DeliveryOutcome#DONE}) or answered that it is no longer needed ({@link DeliveryOutcome#skipped}).
      *
      * @throws DeliveryFailure when it did not
      */
-    void deliver(OutboxKind kind, String idempotencyKey, String payload);
+    DeliveryOutcome deliver(OutboxKind kind, String idempotencyKey, String payload);
 }

@@ -81,7 +81,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         // From the start, at zero: an alert's increase() sees a refusal only if the series existed before it.
         for (OutboxKind kind : OutboxKind.values()) {
-            for (String outcome : List.of("delivered", "retry", "refused")) {
+            for (String outcome : List.of("delivered", "skipped", "retry", "refused")) {
                 outcome(kind, outcome);
             }
         }
@@ -196,16 +196,26 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Delivers once and records the outcome. The receivers log the side effects they perform (agenda
-     * entry placed, email sent); the relay logs what only it knows: a retry, and an event given up for good.
+     * entry placed, email sent) or do not (entry of a withdrawn proposal); the relay logs what only it
+     * knows: a retry, and an event given up for good. A skipped event ends like a delivered one (no retry,
+     * nobody to act) but is not counted in the delivery lag, which measures accepted deliveries.
      */
     private void attempt(OutboxStore.ClaimedEvent event, int attempt, Span span) {
         OutboxHandler handler = handlers.get(event.kind());
         try {
-            handler.deliver(event.kind(), event.idempotencyKey(), event.payload());
-            Instant createdAt = store.markDelivered(event.id(), clock.instant());
-            lateness.delivered(event.kind(), createdAt);
-            DeliverySpans.outcome(span, "delivered", null);
-            outcome(event.kind(), "delivered").increment();
+            switch (handler.deliver(event.kind(), event.idempotencyKey(), event.payload())) {
+                case DeliveryOutcome.Done done -> {
+                    Instant createdAt = store.markDelivered(event.id(), clock.instant());
+                    lateness.delivered(event.kind(), createdAt);
+                    DeliverySpans.outcome(span, "delivered", null);
+                    outcome(event.kind(), "delivered").increment();
+                }
+                case DeliveryOutcome.Skipped skipped -> {
+                    store.markSkipped(event.id(), skipped.reason(), clock.instant());
+                    DeliverySpans.outcome(span, "skipped", null);
+                    outcome(event.kind(), "skipped").increment();
+                }
+            }
         } catch (DeliveryFailure failure) {
             if (failure.isPermanent()) {
                 log.warn("Outbox {} of proposal {} FAILED for good at attempt {} (event {}): {}", event.kind(),

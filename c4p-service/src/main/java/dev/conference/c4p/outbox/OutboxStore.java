@@ -1,5 +1,6 @@
 package dev.conference.c4p.outbox;
 
+import dev.conference.c4p.history.HistoryType;
 import dev.conference.c4p.history.ProposalHistory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
  * All SQL on the outbox table, in one place: recording and requeueing side effects (inside the
  * transaction of the change that causes them), the relay's claims and outcomes (each outcome that ends
  * an event also adds it to the proposal's history, in the same statement), the retention purge,
- * and what the back office reads. Statuses: PENDING until a receiver accepted (DELIVERED) or refused
- * for good (FAILED); a requeue puts a DELIVERED or FAILED event back to PENDING.
+ * and what the back office reads. Statuses: PENDING until a receiver accepted (DELIVERED), refused
+ * for good (FAILED) or answered that it is no longer needed (SKIPPED); a requeue puts an event that is
+ * not PENDING back to PENDING.
  */
 @Component
 public class OutboxStore {
@@ -53,7 +55,7 @@ public class OutboxStore {
     }
 
     /**
-     * Puts a DELIVERED or FAILED event back to PENDING, due now, with a fresh attempt count (and the
+     * Puts a DELIVERED, FAILED or SKIPPED event back to PENDING, due now, with a fresh attempt count (and the
      * given trace, when there is one); false when there is no such event or it is still PENDING.
      */
     boolean requeue(String idempotencyKey, String reason, TraceContext trace) {
@@ -141,17 +143,31 @@ public class OutboxStore {
 
     /** Marks the event refused for good and adds FAILED (kind and reason) to its proposal's history, in one statement. */
     void markFailed(UUID id, String error, Instant now) {
+        markEnded(id, DeliveryStatus.FAILED, HistoryType.FAILED, error, now);
+    }
+
+    /**
+     * Marks the event no longer needed (its receiver did nothing) and adds SKIPPED (kind and reason) to its
+     * proposal's history, in one statement. The reason is kept as the event's last error, which organizers read.
+     */
+    void markSkipped(UUID id, String reason, Instant now) {
+        markEnded(id, DeliveryStatus.SKIPPED, HistoryType.SKIPPED, reason, now);
+    }
+
+    /** Ends the event undelivered, with this status and reason, and adds the entry of this type to the history. */
+    private void markEnded(UUID id, DeliveryStatus status, HistoryType type, String reason, Instant now) {
         jdbc.sql("""
-                        with failed as (
-                            update outbox_event set status = 'FAILED', attempts = attempts + 1,
-                                locked_until = null, last_error = :error
+                        with ended as (
+                            update outbox_event set status = :status, attempts = attempts + 1,
+                                locked_until = null, last_error = :reason
                             where id = :id
                             returning proposal_id, kind)
                         insert into proposal_event (proposal_id, type, at, actor, detail)
-                        select proposal_id, 'FAILED', :now, :by, left(kind || ': ' || :error, 2000) from failed
+                        select proposal_id, :type, :now, :by, left(kind || ': ' || :reason, 2000) from ended
                         """)
-                .param("id", id).param("error", truncate(error)).param("now", utc(now))
-                .param("by", ProposalHistory.SERVICE).update();
+                .param("id", id).param("status", status.name()).param("type", type.name())
+                .param("reason", truncate(reason))
+                .param("now", utc(now)).param("by", ProposalHistory.SERVICE).update();
     }
 
     /**

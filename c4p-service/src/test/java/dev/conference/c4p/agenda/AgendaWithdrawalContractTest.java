@@ -3,6 +3,7 @@ package dev.conference.c4p.agenda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.c4p.ProducerStubsTest;
+import dev.conference.c4p.outbox.DeliveryOutcome;
 import dev.conference.c4p.outbox.OutboxKind;
 import dev.conference.c4p.proposal.ProposalFormat;
 import dev.conference.c4p.proposal.ProposalLevel;
@@ -30,17 +31,19 @@ class AgendaWithdrawalContractTest extends ProducerStubsTest {
         String key = "proposal:" + WITHDRAWN + ":agenda-removal";
 
         assertThat(agenda.remove(key, WITHDRAWN).value()).isEqualTo(204);
-        agenda.deliver(OutboxKind.AGENDA_REMOVAL, key, json.writeValueAsString(new AgendaRemoval(WITHDRAWN)));
+        assertThat(agenda.deliver(OutboxKind.AGENDA_REMOVAL, key, json.writeValueAsString(new AgendaRemoval(WITHDRAWN))))
+                .isEqualTo(DeliveryOutcome.DONE);
     }
 
     @Test
-    void entryOfAProposalWithdrawnMeanwhileIsDoneNotRefused() {
+    void entryOfAProposalWithdrawnMeanwhileIsSkippedNotRefusedNorDelivered() {
         String key = "proposal:" + WITHDRAWN + ":agenda-entry";
         String payload = json.writeValueAsString(new AgendaEntry(WITHDRAWN, "Outboxes in practice",
                 "Never lose a side effect.", "Ada Lovelace", ProposalFormat.WORKSHOP, ProposalLevel.BEGINNER,
                 "Ada writes programs."));
 
         assertThat(agenda.place(key, payload).value()).isEqualTo(410);
-        agenda.deliver(OutboxKind.AGENDA_ENTRY, key, payload);
+        assertThat(agenda.deliver(OutboxKind.AGENDA_ENTRY, key, payload))
+                .isEqualTo(DeliveryOutcome.skipped(AgendaClient.NOT_PLACED));
     }
 }

@@ -60,6 +60,23 @@ class ProposalHistoryApiTest extends C4pIntegrationTest {
         assertThat(details).singleElement().asString().startsWith("AGENDA_ENTRY: ");
     }
 
+    @Test
+    void anAgendaEntryAnsweredGoneIsInTheHistoryAsNotPlacedNotAsDelivered() {
+        String id = submit("Gone history");
+        agenda.answer(410, "{\"title\":\"Proposal withdrawn\",\"code\":\"PROPOSAL_WITHDRAWN\"}");
+        try {
+            decide(id, "APPROVED");
+
+            eventually(Duration.ofSeconds(10), () -> types(id).contains("SKIPPED"), "the skipped entry is in the history");
+        } finally {
+            agenda.answer(201, "{}");
+        }
+        List<String> details = read(get("/proposals/{id}", id), "$.history[?(@.type == 'SKIPPED')].detail");
+        assertThat(details).singleElement().asString()
+                .startsWith("AGENDA_ENTRY: ").contains("not placed", "the proposal was withdrawn");
+        assertThat(deliveredKinds(id)).doesNotContain("AGENDA_ENTRY");
+    }
+
     private List<String> types(String id) {
         return read(get("/proposals/{id}", id), "$.history[*].type");
     }

@@ -10,6 +10,8 @@ import dev.conference.c4p.FakeReceiver;
 import dev.conference.c4p.config.C4pProperties;
 import dev.conference.c4p.downstream.Downstream;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +46,8 @@ class OutboxRelayTest extends C4pIntegrationTest {
     CircuitBreakerRegistry breakers;
     @Autowired
     CircuitBreakerFactory<?, ?> breakerFactory;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void failedDeliveryIsRetriedWithBackoffUntilTheReceiverAcceptsIt() {
@@ -84,20 +88,24 @@ class OutboxRelayTest extends C4pIntegrationTest {
     }
 
     @Test
-    void agendaEntryAnsweredGoneBecauseTheProposalWasWithdrawnIsDoneNotRetriedNorFailed() {
+    void agendaEntryAnsweredGoneBecauseTheProposalWasWithdrawnIsSkippedNotDeliveredRetriedNorFailed() {
         String id = submit("Withdrawn before its entry arrived");
+        double skippedBefore = deliveries("AGENDA_ENTRY", "skipped");
         agenda.answer(410, "{\"title\":\"Proposal withdrawn\",\"code\":\"PROPOSAL_WITHDRAWN\"}");
         try {
             decide(id, "APPROVED");
 
-            eventually(Duration.ofSeconds(10), () -> "DELIVERED".equals(deliveryOf(id, "AGENDA_ENTRY", "status")),
-                    "the entry counts as done");
+            eventually(Duration.ofSeconds(10), () -> "SKIPPED".equals(deliveryOf(id, "AGENDA_ENTRY", "status")),
+                    "the entry is recorded as not placed");
         } finally {
             agenda.answer(201, "{}");
         }
         assertThat((Integer) deliveryOf(id, "AGENDA_ENTRY", "attempts")).isEqualTo(1);
-        assertThat((Object) deliveryOf(id, "AGENDA_ENTRY", "lastError")).isNull();
+        assertThat((String) deliveryOf(id, "AGENDA_ENTRY", "lastError")).contains("not placed", "withdrawn");
+        assertThat((Object) deliveryOf(id, "AGENDA_ENTRY", "deliveredAt")).isNull();
+        assertThat((Object) deliveryOf(id, "AGENDA_ENTRY", "nextAttemptAt")).isNull();
         assertThat(agenda.receivedWithKeyContaining(id + ":agenda-entry")).hasSize(1);
+        assertThat(deliveries("AGENDA_ENTRY", "skipped")).as("counted as skipped, not delivered").isGreaterThan(skippedBefore);
     }
 
     @Test
@@ -236,6 +244,11 @@ class OutboxRelayTest extends C4pIntegrationTest {
     void circuitBreakerSettingsComeFromConfiguration() {
         assertThat(breakers.circuitBreaker("email-service").getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState()
                 .apply(1)).isEqualTo(200L);
+    }
+
+    private double deliveries(String kind, String outcome) {
+        Counter counter = meters.find("outbox.deliveries").tag("kind", kind).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private <T> T deliveryOf(String proposalId, String kind, String field) {
