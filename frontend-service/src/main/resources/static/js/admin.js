@@ -217,12 +217,13 @@ function renderDetails(p, container) {
     container.append(el('p', { class: 'muted', text: 'None yet.' }));
   } else {
     container.append(el('ul', { class: 'deliveries' }, ...deliveries.map((d) => el('li', {},
-      el('span', { class: `badge badge-${String(d.status).toLowerCase()}`, text: d.status }), ' ',
+      el('span', { class: `badge badge-${String(d.status).toLowerCase()}`, text: DELIVERY[d.status] || d.status }), ' ',
       el('strong', { text: labelOf(d.kind) }),
       el('span', { class: 'muted', text: ` · ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}` }),
       d.deliveredAt ? el('span', { class: 'muted', text: ` · delivered ${formatInstant(d.deliveredAt)}` }) : null,
       d.status === 'PENDING' && d.nextAttemptAt ? el('span', { class: 'muted', text: ` · next try ${formatInstant(d.nextAttemptAt)}` }) : null,
-      d.lastError ? el('p', { class: 'error-text', text: d.lastError }) : null))));
+      // A skipped side effect was not needed (the talk was withdrawn before it reached the agenda): its reason is no error.
+      d.lastError ? el('p', { class: d.status === 'SKIPPED' ? 'muted' : 'error-text', text: d.lastError }) : null))));
   }
   container.append(reviewPanel(p, container));
   container.append(historyList(p));
@@ -298,8 +299,10 @@ function reviewPanel(p, container) {
 
 const HISTORY = {
   SUBMITTED: 'Submitted', EDITED: 'Edited', REVIEWED: 'Reviewed', DECIDED: 'Decided',
-  WITHDRAWN: 'Withdrawn', DELIVERED: 'Delivered', FAILED: 'Delivery failed',
+  WITHDRAWN: 'Withdrawn', DELIVERED: 'Delivered', FAILED: 'Delivery failed', SKIPPED: 'Not needed',
 };
+
+const DELIVERY = { SKIPPED: 'NOT NEEDED' };
 
 function historyList(p) {
   const headingId = `history-${p.id}`;
@@ -311,7 +314,9 @@ function historyList(p) {
     return section;
   }
   section.append(el('ol', { class: 'history-list' }, ...events.map((e) => {
-    const detail = e.detail && e.type === 'DELIVERED' ? labelOf(e.detail) : e.detail;
+    const detail = !e.detail ? e.detail
+      : e.type === 'DELIVERED' ? labelOf(e.detail)
+        : e.type === 'SKIPPED' ? e.detail.replace(/^([A-Z_]+)(?=:)/, (kind) => labelOf(kind)) : e.detail;
     return el('li', { class: 'history-event', attrs: { 'data-type': e.type } },
       el('strong', { text: HISTORY[e.type] || e.type }),
       detail ? el('span', { text: `: ${detail}` }) : null,

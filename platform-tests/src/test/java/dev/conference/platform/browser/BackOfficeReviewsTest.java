@@ -270,6 +270,37 @@ class BackOfficeReviewsTest extends BrowserTest {
     }
 
     @Test
+    void anAgendaEntryThatArrivesAfterTheWithdrawalIsShownAsNotNeeded() throws Exception {
+        Talk talk = approvedTalk(unique("Late entry"), null, null, null);
+        assertThat(c4p.post().uri("/proposals/track/{token}/withdrawal", talk.trackingToken()).retrieve()
+                .toBodilessEntity().getStatusCode().value()).as("withdrawal").isEqualTo(200);
+        eventually(Duration.ofSeconds(30), () -> historyTypes(talk.proposalId()).contains("WITHDRAWN")
+                && deliveryStatus(talk.proposalId(), "AGENDA_REMOVAL").equals("DELIVERED"), "the talk is off the agenda");
+        // The agenda entry delivered again after the withdrawal, as when its first answer was lost and the relay retried late.
+        try (Connection db = platform.database.connect();
+             PreparedStatement redeliver = db.prepareStatement("""
+                     update outbox_event set status = 'PENDING', attempts = 0, next_attempt_at = now(), delivered_at = null
+                     where proposal_id = ? and kind = 'AGENDA_ENTRY'""")) {
+            redeliver.setObject(1, java.util.UUID.fromString(talk.proposalId()));
+            assertThat(redeliver.executeUpdate()).isEqualTo(1);
+        }
+        eventually(Duration.ofSeconds(30), () -> deliveryStatus(talk.proposalId(), "AGENDA_ENTRY").equals("SKIPPED"),
+                "agenda-service refuses the late entry");
+
+        logInAs(Platform.ORGANIZER);
+        WebElement card = proposalCard("WITHDRAWN", talk.title(), talk.title());
+        openDetails(card);
+        WebElement entry = browser.waitUntil("the agenda entry's side effect", d -> card.findElements(By.cssSelector(".deliveries li"))
+                .stream().filter(li -> li.getText().contains("Agenda entry")).findFirst().orElse(null));
+        assertThat(entry.findElement(By.className("badge")).getText()).isEqualTo("NOT NEEDED");
+        assertThat(entry.findElements(By.className("error-text"))).isEmpty();
+        assertThat(entry.findElement(By.cssSelector("p.muted")).getText()).contains("not placed, the proposal was withdrawn");
+        List<WebElement> events = card.findElements(By.cssSelector(".history-list .history-event"));
+        assertThat(text(events, "SKIPPED")).startsWith("Not needed: Agenda entry: not placed, the proposal was withdrawn");
+        assertAccessible("a side effect that was not needed");
+    }
+
+    @Test
     void theExportDownloadsTheFilteredListWithFormulasNeutralised() {
         String marker = unique("Export");
         String title = "=HYPERLINK(\"http://example.com\",\"x\") " + marker;
@@ -404,6 +435,12 @@ class BackOfficeReviewsTest extends BrowserTest {
     private List<String> historyTypes(String proposalId) {
         String proposal = c4p.get().uri("/proposals/{id}", proposalId).retrieve().body(String.class);
         return JsonPath.read(proposal, "$.history[*].type");
+    }
+
+    private String deliveryStatus(String proposalId, String kind) {
+        String proposal = c4p.get().uri("/proposals/{id}", proposalId).retrieve().body(String.class);
+        List<String> statuses = JsonPath.read(proposal, "$.deliveries[?(@.kind == '" + kind + "')].status");
+        return statuses.isEmpty() ? "" : statuses.getFirst();
     }
 
     private static String text(List<WebElement> events, String type) {
