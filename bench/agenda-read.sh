@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Agenda reads under load, on this machine, in one run: GET /api/agenda through the gateway, GET
-# /agenda-items from agenda-service directly, and nginx serving the same JSON bytes as a static file,
-# each driven by wrk with the same threads, connections (64) and duration. Everything listens on
+# /agenda-items from agenda-service directly, and nginx serving the same JSON bytes as a static file
+# (with -Dbench.micro-cache=off also nginx as a plain reverse proxy in front of agenda-service), each driven by wrk with the same threads, connections (64) and duration. Everything listens on
 # 127.0.0.1 and the whole run is bounded (about 4 minutes; at most 20).
 #
 #   bench/agenda-read.sh [-Dbench.micro-cache=off] [-Dbench.talks=300] [-Dbench.wrk-cpus=1] \

@@ -32,7 +32,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Agenda reads under load, in one run on one machine: {@code GET /api/agenda} through the gateway
  * (frontend-service), {@code GET /agenda-items} from agenda-service directly, and nginx serving the
- * very bytes the gateway answered as a static file. wrk drives each with the same threads,
+ * very bytes the gateway answered as a static file (without the micro-cache also nginx as a plain reverse proxy in
+ * front of agenda-service: what any proxy costs on this machine). wrk drives each with the same threads,
  * connections and duration; everything listens on 127.0.0.1.
  *
  * <p>Goals, per round: with the micro-cache (the default), gateway ≥ 0.8 × nginx requests/s with p99
@@ -70,6 +71,8 @@ class AgendaReadBenchmark {
     /** Added to every service's JVM options, e.g. to try Netty settings. */
     private static final String REFERENCE_AGENDA_JAR = System.getProperty("bench.reference-agenda-jar", "").strip();
     private static final String REFERENCE_TARGET = "agenda-service, reference jar";
+    /** Without the micro-cache: nginx as a plain reverse proxy in front of agenda-service, what a proxy costs here. */
+    private static final String NGINX_PROXY = "nginx proxy to agenda-service";
     private static final String EXTRA_JVM_OPTIONS = System.getProperty("bench.jvm-options", "").strip();
 
     /** wrk prints this line when a run is done (see {@link #REPORT_SCRIPT}). */
@@ -124,7 +127,7 @@ class AgendaReadBenchmark {
             Path www = Files.createDirectories(work.resolve("www"));
             Files.write(www.resolve("agenda.json"), agendaJson);
             int nginxPort = Platform.freePort();
-            nginx = startNginx(work, nginxPort);
+            nginx = startNginx(work, nginxPort, URI.create(platform.agenda.url()).getPort());
             String nginxUrl = "http://127.0.0.1:" + nginxPort + "/agenda.json";
             awaitAnswer(nginxUrl);
             assertThat(get(nginxUrl)).isEqualTo(agendaJson);
@@ -135,6 +138,11 @@ class AgendaReadBenchmark {
             targets.put("gateway GET /api/agenda", platform.frontend.url() + "/api/agenda");
             targets.put("agenda-service GET /agenda-items", platform.agenda.url() + "/agenda-items");
             targets.put("nginx static file", nginxUrl);
+            if (!MICRO_CACHE) {
+                String proxiedUrl = "http://127.0.0.1:" + nginxPort + "/proxied/agenda-items";
+                assertThat(get(proxiedUrl)).isEqualTo(agendaJson);
+                targets.put(NGINX_PROXY, proxiedUrl);
+            }
             byte[] referenceJson = null;
             if (!REFERENCE_AGENDA_JAR.isEmpty()) {
                 // An older build may not read today's items: it gets a key space of its own and the same talks,
@@ -208,11 +216,15 @@ class AgendaReadBenchmark {
                     report.line("gateway / nginx requests/s: %.2f (goal >= 0.8: %s); gateway p99 %.2f ms (goal < 10 ms: %s)",
                             ratio, ratio >= 0.8 ? "met" : "MISSED", gateway.p99(), gateway.p99() < 10 ? "met" : "MISSED");
                 } else {
-                    double ratio = gateway.rps() / results.get("agenda-service GET /agenda-items").rps();
+                    double direct = results.get("agenda-service GET /agenda-items").rps();
+                    double ratio = gateway.rps() / direct;
                     ratios.add(ratio);
                     boolean clean = counted.refused() == 0 && counted.stale() == 0 && gateway.non2xx() == 0;
                     report.line("gateway / agenda-service requests/s: %.2f (goal >= 0.5: %s); refused 0, stale 0, non-2xx 0: %s",
                             ratio, ratio >= 0.5 ? "met" : "MISSED", clean ? "met" : "MISSED");
+                    double proxied = results.get(NGINX_PROXY).rps();
+                    report.line("nginx proxy / agenda-service requests/s: %.2f; gateway / nginx proxy: %.2f", proxied / direct,
+                            gateway.rps() / proxied);
                 }
             }
             report.line("");
@@ -299,7 +311,11 @@ class AgendaReadBenchmark {
         }
     }
 
-    private static Process startNginx(Path work, int port) throws IOException {
+    /**
+     * Serves the agenda's bytes as a static file at {@code /agenda.json} and, at {@code /proxied/agenda-items}, proxies
+     * to agenda-service over kept-alive connections, buffering its answer in memory.
+     */
+    private static Process startNginx(Path work, int port, int agendaPort) throws IOException {
         Path conf = work.resolve("nginx.conf");
         Files.writeString(conf, """
                 worker_processes auto;
@@ -318,12 +334,22 @@ class AgendaReadBenchmark {
                   uwsgi_temp_path %1$s/tmp/uwsgi;
                   scgi_temp_path %1$s/tmp/scgi;
                   default_type application/json;
+                  upstream agenda-service {
+                    server 127.0.0.1:%3$d;
+                    keepalive 64;
+                  }
                   server {
                     listen 127.0.0.1:%2$d;
                     root %1$s/www;
+                    location = /proxied/agenda-items {
+                      proxy_pass http://agenda-service/agenda-items;
+                      proxy_http_version 1.1;
+                      proxy_set_header Connection "";
+                      proxy_buffers 16 8k;
+                    }
                   }
                 }
-                """.formatted(work, port));
+                """.formatted(work, port, agendaPort));
         Files.createDirectories(work.resolve("tmp"));
         return new ProcessBuilder(NGINX, "-p", work.toString(), "-c", conf.toString(), "-g", "daemon off;")
                 .redirectErrorStream(true)
