@@ -7,8 +7,6 @@ import dev.conference.frontend.FakeBackend;
 import dev.conference.frontend.GatewayTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.http.MediaType;
 
 /** The backends get neither the client's forwarding headers nor any of the gateway's, nor the CSRF token. */
@@ -35,16 +33,6 @@ class BackendHeadersTest extends GatewayTest {
 
         assertNoClaims(C4P.received("GET", "/cfp"));
         assertNoClaims(C4P.received("POST", "/proposals"));
-    }
-
-    @Autowired
-    private List<HttpHeadersFilter> headersFilters;
-
-    /** Spring Cloud Gateway adds its gRPC header filters unless server.http2.enabled is false by name. */
-    @Test
-    void noGrpcHeaderFilterLooksAtTheProxiedRequests() {
-        assertThat(headersFilters).isNotEmpty()
-                .noneMatch(filter -> filter.getClass().getSimpleName().startsWith("GRPC"));
     }
 
     @Test
