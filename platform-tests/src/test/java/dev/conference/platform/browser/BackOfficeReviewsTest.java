@@ -275,7 +275,7 @@ class BackOfficeReviewsTest extends BrowserTest {
         assertThat(c4p.post().uri("/proposals/track/{token}/withdrawal", talk.trackingToken()).retrieve()
                 .toBodilessEntity().getStatusCode().value()).as("withdrawal").isEqualTo(200);
         eventually(Duration.ofSeconds(30), () -> historyTypes(talk.proposalId()).contains("WITHDRAWN")
-                && deliveryStatus(talk.proposalId(), "AGENDA_REMOVAL").equals("DELIVERED"), "the talk is off the agenda");
+                && "DELIVERED".equals(deliveryOf(talk.proposalId(), "AGENDA_REMOVAL", "status")), "the talk is off the agenda");
         // The agenda entry delivered again after the withdrawal, as when its first answer was lost and the relay retried late.
         try (Connection db = platform.database.connect();
              PreparedStatement redeliver = db.prepareStatement("""
@@ -284,7 +284,7 @@ class BackOfficeReviewsTest extends BrowserTest {
             redeliver.setObject(1, java.util.UUID.fromString(talk.proposalId()));
             assertThat(redeliver.executeUpdate()).isEqualTo(1);
         }
-        eventually(Duration.ofSeconds(30), () -> deliveryStatus(talk.proposalId(), "AGENDA_ENTRY").equals("SKIPPED"),
+        eventually(Duration.ofSeconds(30), () -> "SKIPPED".equals(deliveryOf(talk.proposalId(), "AGENDA_ENTRY", "status")),
                 "agenda-service refuses the late entry");
 
         logInAs(Platform.ORGANIZER);
@@ -435,12 +435,6 @@ class BackOfficeReviewsTest extends BrowserTest {
     private List<String> historyTypes(String proposalId) {
         String proposal = c4p.get().uri("/proposals/{id}", proposalId).retrieve().body(String.class);
         return JsonPath.read(proposal, "$.history[*].type");
-    }
-
-    private String deliveryStatus(String proposalId, String kind) {
-        String proposal = c4p.get().uri("/proposals/{id}", proposalId).retrieve().body(String.class);
-        List<String> statuses = JsonPath.read(proposal, "$.deliveries[?(@.kind == '" + kind + "')].status");
-        return statuses.isEmpty() ? "" : statuses.getFirst();
     }
 
     private static String text(List<WebElement> events, String type) {
