@@ -15,10 +15,10 @@ import reactor.core.publisher.Mono;
  * answered before Spring Security and the gateway: those reads are public ({@link AgendaRead}, which
  * security lets anyone make), need no session and reach no backend, so the filter chains would only
  * cost time. The answer is the one the gateway's {@code AgendaCache} filter gives, with the same security
- * headers ({@link SecurityConfiguration#SECURITY_HEADERS}); everything else goes the normal way. Most such reads
- * are answered earlier still, by {@link AgendaHotReads}; here come those it passed on: the read that refreshes an
- * expired answer, reads over TLS, targets it does not parse, reads that close the connection or arrive while an
- * earlier request of their connection is being answered.
+ * headers ({@link SecurityConfiguration#SECURITY_HEADERS}); everything else goes the normal way. Most agenda reads
+ * are answered earlier still, by {@link AgendaHotReads}; here come those it passed on: reads over TLS, targets it does
+ * not parse, reads that close the connection or arrive while an earlier request of their connection is being
+ * answered, and those whose call to agenda-service it left to the gateway's route.
  */
 @Component
 class AgendaHotPath implements WebFilter, Ordered {
@@ -34,10 +34,11 @@ class AgendaHotPath implements WebFilter, Ordered {
         this.hits = hits(meters);
     }
 
-    /** Agenda reads answered from memory before security and routing, here or by {@link AgendaHotReads}. */
+    /** Agenda reads answered before security and routing: from memory, here or by {@link AgendaHotReads}, or by it with agenda-service's answer. */
     static Counter hits(MeterRegistry meters) {
         return Counter.builder("frontend.agenda.hot.reads")
-                .description("Agenda reads answered from the micro-cache before security and routing")
+                .description("Agenda reads answered before security and routing: from the micro-cache, or in the connection's "
+                        + "pipeline with agenda-service's answer")
                 .register(meters);
     }
 

@@ -187,7 +187,7 @@ public class AgendaReadCache {
         long now = nanoClock.getAsLong();
         boolean saved = previous != null && !previous.stale() && now - previous.savedAtNanos() < RESAVE_AFTER_NANOS
                 && previous.snapshot().digest().equals(snapshot.digest());
-        CachedAnswer answer = put(key, snapshot, false, saved ? previous.savedAtNanos() : now);
+        CachedAnswer answer = put(key, snapshot, false, saved ? previous.savedAtNanos() : now, previous);
         if (!saved) {
             copies.save(key, snapshot).subscribe();
         }
@@ -206,7 +206,7 @@ public class AgendaReadCache {
         }
         return copy.map(found -> {
             staleAnswers.served();
-            return put(key, found, true, nanoClock.getAsLong());
+            return put(key, found, true, nanoClock.getAsLong(), null);
         });
     }
 
@@ -228,14 +228,16 @@ public class AgendaReadCache {
         return answer.sharedBody();
     }
 
-    private CachedAnswer put(AgendaCacheKey key, AgendaSnapshot snapshot, boolean stale, long savedAtNanos) {
+    /** Keeps the answer; when {@code previous} holds the very same bytes, their copy for answers from memory is kept too. */
+    private CachedAnswer put(AgendaCacheKey key, AgendaSnapshot snapshot, boolean stale, long savedAtNanos,
+                             CachedAnswer previous) {
         long now = nanoClock.getAsLong();
         if (memory.size() >= maxEntries && !memory.containsKey(key)) {
             memory.entrySet().stream()
                     .min((a, b) -> Long.compare(a.getValue().expiresAtNanos() - now, b.getValue().expiresAtNanos() - now))
                     .ifPresent(oldest -> memory.remove(oldest.getKey()));
         }
-        CachedAnswer answer = new CachedAnswer(snapshot, stale, now + ttlNanos, savedAtNanos);
+        CachedAnswer answer = new CachedAnswer(snapshot, stale, now + ttlNanos, savedAtNanos, previous);
         memory.put(key, answer);
         refreshing.remove(key);
         return answer;

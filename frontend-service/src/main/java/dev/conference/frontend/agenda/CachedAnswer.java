@@ -41,6 +41,16 @@ final class CachedAnswer {
         this(snapshot, stale, expiresAtNanos, savedAtNanos, false, null);
     }
 
+    /**
+     * As {@link #CachedAnswer(AgendaSnapshot, boolean, long, long)}; when {@code previous} has the very same body (the
+     * bytes kept again, as agenda-service confirmed them), its shared copy ({@link #sharedBody}) is taken over, not
+     * made again: a direct buffer per read is slow to make and counts against the JVM's limit of direct memory.
+     */
+    CachedAnswer(AgendaSnapshot snapshot, boolean stale, long expiresAtNanos, long savedAtNanos, CachedAnswer previous) {
+        this(snapshot, stale, expiresAtNanos, savedAtNanos, false,
+                previous != null && previous.snapshot.body() == snapshot.body() ? previous.shared : null);
+    }
+
     private CachedAnswer(AgendaSnapshot snapshot, boolean stale, long expiresAtNanos, long savedAtNanos,
                          boolean invalidated, ByteBuffer shared) {
         this.snapshot = snapshot;
@@ -139,6 +149,24 @@ final class CachedAnswer {
     /** The body shared by answers from memory ({@link #sharedBody}), a read-only view of its own for each. */
     ByteBuffer sharedBodyView() {
         return sharedBody().shared.duplicate();
+    }
+
+    /**
+     * The body to write from a connection's pipeline: the shared copy ({@link #sharedBodyView}), made once for the bytes
+     * and kept while agenda-service confirms them; but an answer from a copy not yet shared is written from its bytes,
+     * as each read answered from a copy without the micro-cache brings a new one.
+     */
+    ByteBuffer bodyToWrite() {
+        ByteBuffer body = shared;
+        if (body == null && stale) {
+            return ByteBuffer.wrap(snapshot.body()).asReadOnlyBuffer();
+        }
+        return body != null ? body.duplicate() : sharedBodyView();
+    }
+
+    /** Whether both answers write the one shared copy of their bytes. */
+    boolean sharesBodyWith(CachedAnswer other) {
+        return shared != null && shared == other.shared;
     }
 
     /** Whether the client already has this answer: one of its {@code If-None-Match} tags is this ETag, or {@code *}. */

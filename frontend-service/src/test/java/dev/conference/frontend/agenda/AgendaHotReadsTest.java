@@ -53,7 +53,7 @@ class AgendaHotReadsTest {
     void start() {
         when(redis.save(any(), any())).thenReturn(Mono.empty());
         cache = new AgendaReadCache(redis, new StaleAgendaAnswers(meters), Duration.ofSeconds(1), 16, now::get);
-        AgendaHotReads reads = new AgendaHotReads(cache, drain, meters);
+        AgendaHotReads reads = new AgendaHotReads(cache, drain, meters, (AgendaHotReads.Upstream) null);
         server = reads.apply(HttpServer.create().host("127.0.0.1").port(0))
                 .route(routes -> routes
                         .get("/slow", (request, response) -> response.status(299)

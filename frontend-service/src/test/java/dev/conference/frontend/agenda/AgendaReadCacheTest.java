@@ -199,6 +199,26 @@ class AgendaReadCacheTest {
     }
 
     @Test
+    void bytesKeptAgainKeepTheOneCopyAnswersShareAndNewBytesGetTheirOwn() {
+        cache = cacheWith(Duration.ZERO, 256);
+        Instant first = Instant.parse("2027-05-12T08:00:00Z");
+        CachedAnswer kept = cache.refresh(AgendaCacheKey.ALL, bytes("[1]"), "application/json", null, first).orElseThrow();
+        kept.bodyToWrite();
+
+        CachedAnswer confirmed = cache.confirm(AgendaCacheKey.ALL, cache.validator(AgendaCacheKey.ALL), first.plusSeconds(1))
+                .orElseThrow();
+        CachedAnswer sameBytes = cache.refresh(AgendaCacheKey.ALL, bytes("[1]"), "application/json", null,
+                first.plusSeconds(2)).orElseThrow();
+        CachedAnswer changed = cache.refresh(AgendaCacheKey.ALL, bytes("[2]"), "application/json", null,
+                first.plusSeconds(3)).orElseThrow();
+
+        assertThat(confirmed.sharesBodyWith(kept)).as("confirmed by a 304").isTrue();
+        assertThat(sameBytes.sharesBodyWith(kept)).as("the same bytes sent again").isTrue();
+        assertThat(changed.sharesBodyWith(kept)).isFalse();
+        assertThat(StandardCharsets.UTF_8.decode(changed.bodyToWrite()).toString()).isEqualTo("[2]");
+    }
+
+    @Test
     void aCopyFromRedisIsNeverOfferedForConfirmation() {
         when(redis.load(AgendaCacheKey.ALL)).thenReturn(Mono.just(agenda("[1]")));
         CachedAnswer copy = cache.fallback(AgendaCacheKey.ALL).block();
