@@ -2,6 +2,10 @@ package dev.conference.frontend.agenda;
 
 import dev.conference.frontend.security.SecurityConfiguration;
 import dev.conference.web.ShutdownDrain;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,22 +33,18 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
@@ -77,6 +77,8 @@ import reactor.netty.http.server.HttpServer;
 class AgendaHotReads implements NettyServerCustomizer, DisposableBean {
 
     static final String HANDLER = "frontend.agendaHotReads";
+
+    private static final Logger log = LoggerFactory.getLogger(AgendaHotReads.class);
 
     /** The headers written here are the answer's own and fixed ones, already valid: checking them per read costs time. */
     private static final HttpHeadersFactory TRUSTED_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
@@ -259,12 +261,16 @@ class AgendaHotReads implements NettyServerCustomizer, DisposableBean {
                         public void replied(AgendaUpstream.Reply reply) {
                             bulkhead.onComplete();
                             Optional<CachedAnswer> kept = Optional.empty();
-                            if (reply.status() == HttpResponseStatus.NOT_MODIFIED.code() && validator != null) {
-                                kept = cache.confirm(key, reply.etag(), Instant.now());
-                            } else if (reply.status() == HttpResponseStatus.OK.code()) {
-                                kept = cache.refresh(key, reply.body(),
-                                        reply.contentType() == null ? "application/octet-stream" : reply.contentType(),
-                                        reply.contentDisposition(), Instant.now());
+                            try {
+                                if (reply.status() == HttpResponseStatus.NOT_MODIFIED.code() && validator != null) {
+                                    kept = cache.confirm(key, reply.etag(), Instant.now());
+                                } else if (reply.status() == HttpResponseStatus.OK.code()) {
+                                    kept = cache.refresh(key, reply.body(),
+                                            reply.contentType() == null ? "application/octet-stream" : reply.contentType(),
+                                            reply.contentDisposition(), Instant.now());
+                                }
+                            } catch (RuntimeException e) {
+                                log.warn("Could not keep agenda-service's answer to {}; the route answers the read", key.value(), e);
                             }
                             cache.done(key);
                             if (kept.isPresent()) {

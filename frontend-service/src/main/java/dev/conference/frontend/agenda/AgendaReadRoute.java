@@ -2,6 +2,7 @@ package dev.conference.frontend.agenda;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +87,7 @@ record AgendaReadRoute(URI uri, String pathPrefix, Duration connectTimeout, Dura
     private static Set<Integer> statusCodes(Map<String, String> breaker) {
         return breaker.entrySet().stream()
                 .filter(arg -> arg.getKey().startsWith("statusCodes"))
-                .flatMap(arg -> java.util.Arrays.stream(arg.getValue().split(",")))
+                .flatMap(arg -> Arrays.stream(arg.getValue().split(",")))
                 .map(String::strip)
                 .filter(code -> !code.isEmpty())
                 .map(Integer::valueOf)

@@ -23,6 +23,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,7 +50,7 @@ class AgendaHotReadsUpstreamTest {
     private static final String BODY = "[{\"title\":\"Records in depth\"}]";
     private static final String DAY = "/api/agenda?day=2027-05-12";
     private static final String ETAG = new AgendaSnapshot(BODY.getBytes(StandardCharsets.UTF_8), "application/json",
-            null, java.time.Instant.now()).etag(false);
+            null, Instant.now()).etag(false);
 
     /** What the fake agenda-service does with the next calls. */
     private enum Mode { ANSWER, DELAYED, FAIL, SLOW, MISSING, GARBAGE }
