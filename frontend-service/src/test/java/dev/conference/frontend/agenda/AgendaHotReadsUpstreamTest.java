@@ -1,5 +1,7 @@
 package dev.conference.frontend.agenda;
 
+import static dev.conference.frontend.agenda.RawHttp.readAnswer;
+import static dev.conference.frontend.agenda.RawHttp.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -25,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -290,41 +291,11 @@ class AgendaHotReadsUpstreamTest {
         assertThat(springReads).hasValue(2);
     }
 
-    private static void write(Socket socket, String requests) throws IOException {
-        socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
-        socket.getOutputStream().flush();
-    }
-
     private String read(String target) {
         return client.get().uri(target).responseSingle((response, body) -> body.asString().defaultIfEmpty(""))
                 .block(Duration.ofSeconds(10));
     }
 
     private record Answer(int status, HttpHeaders headers, String body) {
-    }
-
-    /** One answer's body, read by its {@code Content-Length}. */
-    private static String readAnswer(InputStream in) throws IOException {
-        int length = -1;
-        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        assertThat(length).as("the answer's Content-Length").isNotNegative();
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("The connection ended inside an answer's head");
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
     }
 }
