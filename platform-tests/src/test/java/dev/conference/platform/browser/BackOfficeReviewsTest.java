@@ -158,7 +158,8 @@ class BackOfficeReviewsTest extends BrowserTest {
      * c4p-service decides the first of three proposals, then the answer is lost the way the gateway loses it when
      * c4p-service is too slow or its breaker opens (503 problem+json with Retry-After). The page cannot know what was
      * decided: it says so, shows where each proposal stands now and keeps selected only the ones still pending, so
-     * that trying again decides just those.
+     * that trying again decides just those. Where one stands cannot be read either (its read fails too): it stays
+     * selected, as deciding it again is safe.
      */
     @Test
     void aBulkDecisionWhoseAnswerIsLostShowsWhereEachStandsAndKeepsOnlyThePendingOnesSelected() {
@@ -176,21 +177,30 @@ class BackOfficeReviewsTest extends BrowserTest {
             card.findElement(By.cssSelector("input[type=checkbox]")).click();
         }
         // The page's next POST /api/decisions reaches c4p-service naming the first proposal only; its answer never
-        // reaches the page, which gets the gateway's 503 instead.
+        // reaches the page, which gets the gateway's 503 instead. The page's next read of the third proposal is lost too.
         browser.script("""
                 const realFetch = window.fetch;
                 const decidedOnly = arguments[0];
-                window.fetch = async (path, init) => {
-                  if (path !== '/api/decisions') return realFetch(path, init);
-                  window.fetch = realFetch;
-                  const asked = JSON.parse(init.body);
-                  const lost = await realFetch(path, { ...init, body: JSON.stringify({ ...asked, proposalIds: [decidedOnly] }) });
-                  window.lostAnswer = lost.status;
-                  return new Response(JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503,
-                    detail: 'The service behind this request did not answer. Try again later.' }),
+                const unreadable = '/api/proposals/' + arguments[1];
+                const unavailable = () => new Response(JSON.stringify({ type: 'about:blank', title: 'Service unavailable',
+                    status: 503, detail: 'The service behind this request did not answer. Try again later.' }),
                     { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '10' } });
+                let decided = false;
+                window.fetch = async (path, init) => {
+                  if (path === '/api/decisions' && !decided) {
+                    decided = true;
+                    const asked = JSON.parse(init.body);
+                    const lost = await realFetch(path, { ...init, body: JSON.stringify({ ...asked, proposalIds: [decidedOnly] }) });
+                    window.lostAnswer = lost.status;
+                    return unavailable();
+                  }
+                  if (path === unreadable && decided) {
+                    window.fetch = realFetch;
+                    return unavailable();
+                  }
+                  return realFetch(path, init);
                 };
-                """, ids.getFirst());
+                """, ids.getFirst(), ids.get(2));
         decideTheSelected("Reject", 3);
 
         browser.waitUntil("the page says the outcome is not known", d -> d.findElement(By.cssSelector("#bulk-result .bulk-summary"))
@@ -200,7 +210,8 @@ class BackOfficeReviewsTest extends BrowserTest {
                 .equals(Set.of(first + ": REJECTED", second + ": PENDING, selected", third + ": PENDING, selected")));
         assertThat(browser.findAll("#bulk-result .bulk-results li")).extracting(WebElement::getText)
                 .containsExactlyInAnyOrder(first + ": rejected", second + ": still pending, still selected",
-                        third + ": still pending, still selected");
+                        third + ": could not be checked, still selected");
+        assertThat(browser.find("#bulk-result .bulk-results li[data-state=UNKNOWN]").getText()).startsWith(third);
         assertThat(browser.find("#bulk-result").getText())
                 .contains("This part of the site is busy or down for a moment. Please try again in 10 seconds.",
                         "Try again to decide the 2 still selected.");
