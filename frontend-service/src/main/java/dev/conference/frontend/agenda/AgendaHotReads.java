@@ -112,7 +112,13 @@ class AgendaHotReads implements NettyServerCustomizer, DisposableBean {
      */
     record Upstream(AgendaReadRoute route, AgendaUpstream calls, CircuitBreaker breaker, Bulkhead bulkhead) {
 
+        /** How to ask agenda-service, or null when the route does not call it over plain HTTP (TLS, a load balancer). */
         static Upstream of(AgendaReadRoute route, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads) {
+            if (!"http".equalsIgnoreCase(route.uri().getScheme()) || route.uri().getHost() == null) {
+                log.info("agenda-service is not called over plain HTTP ({}): agenda reads memory cannot answer go through "
+                        + "the gateway's route", route.uri());
+                return null;
+            }
             return new Upstream(route, new AgendaUpstream(route.uri(), route.connectTimeout(), route.responseTimeout(),
                     route.maxIdle(), route.maxLife()), breakers.circuitBreaker(route.breaker()),
                     bulkheads.bulkhead(route.breaker()));

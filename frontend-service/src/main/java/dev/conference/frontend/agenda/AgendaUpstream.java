@@ -63,7 +63,6 @@ final class AgendaUpstream implements AutoCloseable {
     private final String host;
     private final int port;
     private final String hostHeader;
-    private final String pathPrefix;
     private final int connectTimeoutMillis;
     private final long responseTimeoutNanos;
     private final long maxIdleNanos;
@@ -81,8 +80,6 @@ final class AgendaUpstream implements AutoCloseable {
         this.host = agendaService.getHost();
         this.port = agendaService.getPort() > 0 ? agendaService.getPort() : 80;
         this.hostHeader = agendaService.getPort() > 0 ? host + ":" + port : host;
-        String path = agendaService.getRawPath() == null ? "" : agendaService.getRawPath();
-        this.pathPrefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.connectTimeoutMillis = (int) connectTimeout.toMillis();
         this.responseTimeoutNanos = responseTimeout.toNanos();
         this.maxIdleNanos = maxIdle.toNanos();
@@ -90,11 +87,11 @@ final class AgendaUpstream implements AutoCloseable {
     }
 
     /**
-     * Asks agenda-service for {@code target} (its own path and query), with {@code If-None-Match} when a validator is
-     * given. Must be called on {@code client}'s event loop; the outcome comes on it too.
+     * Asks agenda-service for {@code target} (its own path and query; like the gateway's routes, the path of the
+     * service's URI is not used), with {@code If-None-Match} when a validator is given. Must be called on {@code client}'s event loop; the outcome comes on it too.
      */
     void get(Channel client, String target, String accept, String validator, Outcome outcome) {
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, pathPrefix + target);
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target);
         request.headers().set(HttpHeaderNames.HOST, hostHeader);
         if (accept != null) {
             request.headers().set(HttpHeaderNames.ACCEPT, accept);

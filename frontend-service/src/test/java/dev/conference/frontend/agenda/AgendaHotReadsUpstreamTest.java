@@ -12,8 +12,10 @@ import dev.conference.frontend.security.SecurityConfiguration;
 import dev.conference.web.ShutdownDrain;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -91,9 +93,7 @@ class AgendaHotReadsUpstreamTest {
         when(redis.load(any())).thenReturn(Mono.empty());
         // No micro-cache: every read asks agenda-service.
         AgendaReadCache cache = new AgendaReadCache(redis, new StaleAgendaAnswers(meters), Duration.ZERO, 16, System::nanoTime);
-        AgendaReadRoute route = new AgendaReadRoute(agendaUrl, "/agenda-items", Duration.ofMillis(500),
-                Duration.ofMillis(400), "agenda-test", Set.of(500, 502, 503, 504), Duration.ofSeconds(10),
-                Duration.ofMinutes(5));
+        AgendaReadRoute route = route(agendaUrl);
         reads = new AgendaHotReads(cache, drain, meters, new AgendaHotReads.Upstream(route,
                 new AgendaUpstream(agendaUrl, route.connectTimeout(), route.responseTimeout(), route.maxIdle(),
                         route.maxLife()), breaker, bulkhead));
@@ -104,6 +104,11 @@ class AgendaHotReadsUpstreamTest {
                 })
                 .bindNow();
         client = HttpClient.create().baseUrl("http://127.0.0.1:" + server.port());
+    }
+
+    private static AgendaReadRoute route(URI agendaUrl) {
+        return new AgendaReadRoute(agendaUrl, "/agenda-items", Duration.ofMillis(500), Duration.ofMillis(400),
+                "agenda-test", Set.of(500, 502, 503, 504), Duration.ofSeconds(10), Duration.ofMinutes(5));
     }
 
     private Mono<Void> agendaAnswer(String ifNoneMatch, HttpServerResponse response) {
@@ -242,6 +247,16 @@ class AgendaHotReadsUpstreamTest {
         assertThat(read(DAY)).isEqualTo(SPRING);
         assertThat(breaker.getMetrics().getNumberOfBufferedCalls()).isZero();
         assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void agendaServiceNotCalledOverPlainHttpIsLeftToTheRoute() {
+        for (String url : List.of("https://agenda-service:8443", "lb://agenda-service")) {
+            assertThat(AgendaHotReads.Upstream.of(route(URI.create(url)), CircuitBreakerRegistry.ofDefaults(),
+                    BulkheadRegistry.ofDefaults())).as(url).isNull();
+        }
+        assertThat(AgendaHotReads.Upstream.of(route(URI.create("http://agenda-service:8082")),
+                CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults())).isNotNull();
     }
 
     @Test
