@@ -119,8 +119,7 @@ class AgendaHotReads implements NettyServerCustomizer, DisposableBean {
                         + "the gateway's route", route.uri());
                 return null;
             }
-            return new Upstream(route, new AgendaUpstream(route.uri(), route.connectTimeout(), route.responseTimeout(),
-                    route.maxIdle(), route.maxLife()), breakers.circuitBreaker(route.breaker()),
+            return new Upstream(route, new AgendaUpstream(route), breakers.circuitBreaker(route.breaker()),
                     bulkheads.bulkhead(route.breaker()));
         }
     }
@@ -198,7 +197,6 @@ class AgendaHotReads implements NettyServerCustomizer, DisposableBean {
         /** The read agenda-service is being asked for, or null; while there is one, what arrives is held. */
         private HttpRequest asking;
         private final ArrayDeque<Object> held = new ArrayDeque<>();
-        private boolean closed;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -323,7 +321,7 @@ class AgendaHotReads implements NettyServerCustomizer, DisposableBean {
         private void answered(ChannelHandlerContext ctx, CachedAnswer answer, long start) {
             HttpRequest request = asking;
             asking = null;
-            if (!closed) {
+            if (ctx.channel().isActive()) {
                 answer(ctx, request, answer, start);
             }
             ReferenceCountUtil.release(request);
@@ -335,7 +333,7 @@ class AgendaHotReads implements NettyServerCustomizer, DisposableBean {
         private void handOn(ChannelHandlerContext ctx) {
             HttpRequest request = asking;
             asking = null;
-            if (closed) {
+            if (!ctx.channel().isActive()) {
                 ReferenceCountUtil.release(request);
                 return;
             }
@@ -351,12 +349,6 @@ class AgendaHotReads implements NettyServerCustomizer, DisposableBean {
             while (asking == null && !held.isEmpty()) {
                 channelRead(ctx, held.poll());
             }
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            closed = true;
-            ctx.fireChannelInactive();
         }
 
         @Override

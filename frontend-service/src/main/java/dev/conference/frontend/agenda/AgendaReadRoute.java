@@ -2,12 +2,9 @@ package dev.conference.frontend.agenda;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.FilterDefinition;
@@ -16,17 +13,18 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 
 /**
  * How the gateway's {@code agenda-read} route calls agenda-service: where it is, the path it rewrites agenda reads to,
- * the route's timeouts, its breaker (and the bulkhead of the same name) with the answers that breaker counts as
- * failures, and how long the gateway keeps pooled connections. Read from the route's own definition, so that the
- * calls {@link AgendaHotReads} makes from a connection's pipeline follow the route's settings, set in one place.
+ * the route's timeouts, its breaker (and the bulkhead of the same name), and how long the gateway keeps pooled
+ * connections. Read from the route's own definition and the gateway's HTTP client settings, so that the calls
+ * {@link AgendaHotReads} makes from a connection's pipeline follow the route's settings, set in one place. A null
+ * duration is what the gateway makes of a setting not given: Netty's connect timeout, no response timeout, no limit
+ * on a pooled connection's idle time or life.
  *
- * @param pathPrefix      what the route's {@code RewritePath} makes of {@code /api/agenda}: the rest of the path and
- *                        the query follow it unchanged
- * @param breaker         the name of the route's {@code CircuitBreaker} filter, which is also its bulkhead's
- * @param failureStatuses the answers the breaker counts as failures (its {@code statusCodes})
+ * @param pathPrefix what the route's {@code RewritePath} makes of {@code /api/agenda}: the rest of the path and the
+ *                   query follow it unchanged
+ * @param breaker    the name of the route's {@code CircuitBreaker} filter, which is also its bulkhead's
  */
 record AgendaReadRoute(URI uri, String pathPrefix, Duration connectTimeout, Duration responseTimeout, String breaker,
-                       Set<Integer> failureStatuses, Duration maxIdle, Duration maxLife) {
+                       Duration maxIdle, Duration maxLife) {
 
     static final String ID = "agenda-read";
     /** The path every agenda read starts with ({@link AgendaCacheKey#ofTarget}). */
@@ -37,17 +35,14 @@ record AgendaReadRoute(URI uri, String pathPrefix, Duration connectTimeout, Dura
                 .filter(candidate -> ID.equals(candidate.getId()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The gateway has no route " + ID));
-        Map<String, String> breaker = filterArgs(route, "CircuitBreaker");
         Map<String, Object> metadata = route.getMetadata();
         Duration connectTimeout = millis(metadata.get(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR),
-                client.getConnectTimeout() == null ? Duration.ofSeconds(45) : Duration.ofMillis(client.getConnectTimeout()));
-        Duration responseTimeout = millis(metadata.get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR),
-                client.getResponseTimeout() == null ? Duration.ofSeconds(30) : client.getResponseTimeout());
+                client.getConnectTimeout() == null ? null : Duration.ofMillis(client.getConnectTimeout()));
+        Duration responseTimeout = millis(metadata.get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR), client.getResponseTimeout());
         HttpClientProperties.Pool pool = client.getPool();
         return new AgendaReadRoute(route.getUri(), pathPrefix(filterArgs(route, "RewritePath")), connectTimeout,
-                responseTimeout, breaker.get("name"), statusCodes(breaker),
-                pool.getMaxIdleTime() == null ? Duration.ofSeconds(10) : pool.getMaxIdleTime(),
-                pool.getMaxLifeTime() == null ? Duration.ofMinutes(5) : pool.getMaxLifeTime());
+                responseTimeout, filterArgs(route, "CircuitBreaker").get("name"), pool.getMaxIdleTime(),
+                pool.getMaxLifeTime());
     }
 
     /** The request target agenda-service is asked for, for an agenda read's target. */
@@ -82,16 +77,6 @@ record AgendaReadRoute(URI uri, String pathPrefix, Duration connectTimeout, Dura
             }
         }
         return prefix;
-    }
-
-    private static Set<Integer> statusCodes(Map<String, String> breaker) {
-        return breaker.entrySet().stream()
-                .filter(arg -> arg.getKey().startsWith("statusCodes"))
-                .flatMap(arg -> Arrays.stream(arg.getValue().split(",")))
-                .map(String::strip)
-                .filter(code -> !code.isEmpty())
-                .map(Integer::valueOf)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Duration millis(Object value, Duration otherwise) {

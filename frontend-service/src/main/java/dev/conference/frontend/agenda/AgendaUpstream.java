@@ -42,14 +42,6 @@ final class AgendaUpstream implements AutoCloseable {
     record Reply(int status, String contentType, String contentDisposition, String etag, byte[] body) {
     }
 
-    /** An answer the route's breaker counts as a failure of agenda-service. */
-    static final class FailedAnswer extends RuntimeException {
-
-        FailedAnswer(int status) {
-            super("agenda-service answered " + status, null, false, false);
-        }
-    }
-
     interface Outcome {
 
         void replied(Reply reply);
@@ -63,7 +55,8 @@ final class AgendaUpstream implements AutoCloseable {
     private final String host;
     private final int port;
     private final String hostHeader;
-    private final int connectTimeoutMillis;
+    /** Null: Netty's default. */
+    private final Integer connectTimeoutMillis;
     private final long responseTimeoutNanos;
     private final long maxIdleNanos;
     private final long maxLifeNanos;
@@ -75,20 +68,26 @@ final class AgendaUpstream implements AutoCloseable {
         }
     };
 
-    AgendaUpstream(URI agendaService, Duration connectTimeout, Duration responseTimeout, Duration maxIdle,
-                   Duration maxLife) {
+    /** Calls the route's agenda-service with the route's timeouts and the gateway's pool lifetimes; a null is no limit. */
+    AgendaUpstream(AgendaReadRoute route) {
+        URI agendaService = route.uri();
         this.host = agendaService.getHost();
         this.port = agendaService.getPort() > 0 ? agendaService.getPort() : 80;
         this.hostHeader = agendaService.getPort() > 0 ? host + ":" + port : host;
-        this.connectTimeoutMillis = (int) connectTimeout.toMillis();
-        this.responseTimeoutNanos = responseTimeout.toNanos();
-        this.maxIdleNanos = maxIdle.toNanos();
-        this.maxLifeNanos = maxLife.toNanos();
+        this.connectTimeoutMillis = route.connectTimeout() == null ? null : (int) route.connectTimeout().toMillis();
+        this.responseTimeoutNanos = nanosOrNoLimit(route.responseTimeout());
+        this.maxIdleNanos = nanosOrNoLimit(route.maxIdle());
+        this.maxLifeNanos = nanosOrNoLimit(route.maxLife());
+    }
+
+    private static long nanosOrNoLimit(Duration duration) {
+        return duration == null ? Long.MAX_VALUE : duration.toNanos();
     }
 
     /**
      * Asks agenda-service for {@code target} (its own path and query; like the gateway's routes, the path of the
-     * service's URI is not used), with {@code If-None-Match} when a validator is given. Must be called on {@code client}'s event loop; the outcome comes on it too.
+     * service's URI is not used), with {@code If-None-Match} when a validator is given. Must be called on
+     * {@code client}'s event loop; the outcome comes on it too.
      */
     void get(Channel client, String target, String accept, String validator, Outcome outcome) {
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target);
@@ -104,11 +103,14 @@ final class AgendaUpstream implements AutoCloseable {
             pooled.send(request, outcome);
             return;
         }
-        new Bootstrap()
+        Bootstrap bootstrap = new Bootstrap()
                 .group(client.eventLoop())
                 .channelFactory(new ReflectiveChannelFactory<>(client.getClass()))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
-                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.TCP_NODELAY, true);
+        if (connectTimeoutMillis != null) {
+            bootstrap.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis);
+        }
+        bootstrap
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
@@ -165,9 +167,11 @@ final class AgendaUpstream implements AutoCloseable {
 
         void send(FullHttpRequest request, Outcome outcome) {
             waiting = outcome;
-            deadline = channel.eventLoop().schedule(
-                    () -> fail(new TimeoutException("agenda-service gave no whole answer in time")),
-                    responseTimeoutNanos, TimeUnit.NANOSECONDS);
+            if (responseTimeoutNanos != Long.MAX_VALUE) {
+                deadline = channel.eventLoop().schedule(
+                        () -> fail(new TimeoutException("agenda-service gave no whole answer in time")),
+                        responseTimeoutNanos, TimeUnit.NANOSECONDS);
+            }
             channel.writeAndFlush(request).addListener(sent -> {
                 if (!sent.isSuccess()) {
                     fail(sent.cause());
@@ -183,8 +187,9 @@ final class AgendaUpstream implements AutoCloseable {
                 return;
             }
             waiting = null;
-            deadline.cancel(false);
-            byte[] body = new byte[response.content().readableBytes()];
+            cancelDeadline();
+            // Only a 200's body is ever used.
+            byte[] body = new byte[response.status().code() == 200 ? response.content().readableBytes() : 0];
             response.content().readBytes(body);
             Reply reply = new Reply(response.status().code(), response.headers().get(HttpHeaderNames.CONTENT_TYPE),
                     response.headers().get(HttpHeaderNames.CONTENT_DISPOSITION),
@@ -214,8 +219,15 @@ final class AgendaUpstream implements AutoCloseable {
             waiting = null;
             channel.close();
             if (outcome != null) {
-                deadline.cancel(false);
+                cancelDeadline();
                 outcome.failed(error);
+            }
+        }
+
+        private void cancelDeadline() {
+            if (deadline != null) {
+                deadline.cancel(false);
+                deadline = null;
             }
         }
     }

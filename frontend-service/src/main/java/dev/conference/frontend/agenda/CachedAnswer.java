@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -119,10 +118,7 @@ final class CachedAnswer {
             return response.setComplete();
         }
         response.setStatusCode(HttpStatus.OK);
-        ByteBuffer body = shared;
-        DataBuffer buffer = body != null ? response.bufferFactory().wrap(body.duplicate())
-                : response.bufferFactory().wrap(snapshot.body());
-        return response.writeWith(Mono.just(buffer));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bodyToWrite())));
     }
 
     /**
@@ -146,22 +142,17 @@ final class CachedAnswer {
         }
     }
 
-    /** The body shared by answers from memory ({@link #sharedBody}), a read-only view of its own for each. */
-    ByteBuffer sharedBodyView() {
-        return sharedBody().shared.duplicate();
-    }
-
     /**
-     * The body to write from a connection's pipeline: the shared copy ({@link #sharedBodyView}), made once for the bytes
-     * and kept while agenda-service confirms them; but an answer from a copy not yet shared is written from its bytes,
-     * as each read answered from a copy without the micro-cache brings a new one.
+     * The body to write, a read-only view of its own for each answer: the shared copy ({@link #sharedBody}), made once
+     * for the bytes and kept while agenda-service confirms them; but an answer from a copy not yet shared is written
+     * from its bytes, as each read answered from a copy without the micro-cache brings a new one.
      */
     ByteBuffer bodyToWrite() {
         ByteBuffer body = shared;
         if (body == null && stale) {
             return ByteBuffer.wrap(snapshot.body()).asReadOnlyBuffer();
         }
-        return body != null ? body.duplicate() : sharedBodyView();
+        return (body != null ? body : sharedBody().shared).duplicate();
     }
 
     /** Whether both answers write the one shared copy of their bytes. */

@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,6 +64,9 @@ class AgendaHotReadsUpstreamTest {
     private final AtomicInteger springReads = new AtomicInteger();
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private final ShutdownDrain drain = mock(ShutdownDrain.class);
+    private final LastKnownGoodAgenda redis = mock(LastKnownGoodAgenda.class);
+    /** How long the gateway keeps an idle connection to agenda-service. */
+    private Duration maxIdle = Duration.ofSeconds(10);
     private final CircuitBreaker breaker = CircuitBreaker.of("agenda-test", CircuitBreakerConfig.custom()
             .slidingWindowSize(10).minimumNumberOfCalls(10).waitDurationInOpenState(Duration.ofMinutes(1)).build());
     private final Bulkhead bulkhead = Bulkhead.of("agenda-test", BulkheadConfig.custom()
@@ -88,15 +90,13 @@ class AgendaHotReadsUpstreamTest {
     }
 
     private void start(URI agendaUrl) {
-        LastKnownGoodAgenda redis = mock(LastKnownGoodAgenda.class);
         when(redis.save(any(), any())).thenReturn(Mono.empty());
         when(redis.load(any())).thenReturn(Mono.empty());
         // No micro-cache: every read asks agenda-service.
         AgendaReadCache cache = new AgendaReadCache(redis, new StaleAgendaAnswers(meters), Duration.ZERO, 16, System::nanoTime);
         AgendaReadRoute route = route(agendaUrl);
-        reads = new AgendaHotReads(cache, drain, meters, new AgendaHotReads.Upstream(route,
-                new AgendaUpstream(agendaUrl, route.connectTimeout(), route.responseTimeout(), route.maxIdle(),
-                        route.maxLife()), breaker, bulkhead));
+        reads = new AgendaHotReads(cache, drain, meters, new AgendaHotReads.Upstream(route, new AgendaUpstream(route),
+                breaker, bulkhead));
         server = reads.apply(HttpServer.create().host("127.0.0.1").port(0))
                 .handle((request, response) -> {
                     springReads.incrementAndGet();
@@ -106,9 +106,9 @@ class AgendaHotReadsUpstreamTest {
         client = HttpClient.create().baseUrl("http://127.0.0.1:" + server.port());
     }
 
-    private static AgendaReadRoute route(URI agendaUrl) {
+    private AgendaReadRoute route(URI agendaUrl) {
         return new AgendaReadRoute(agendaUrl, "/agenda-items", Duration.ofMillis(500), Duration.ofMillis(400),
-                "agenda-test", Set.of(500, 502, 503, 504), Duration.ofSeconds(10), Duration.ofMinutes(5));
+                "agenda-test", maxIdle, Duration.ofMinutes(5));
     }
 
     private Mono<Void> agendaAnswer(String ifNoneMatch, HttpServerResponse response) {
@@ -257,6 +257,61 @@ class AgendaHotReadsUpstreamTest {
         }
         assertThat(AgendaHotReads.Upstream.of(route(URI.create("http://agenda-service:8082")),
                 CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults())).isNotNull();
+    }
+
+    @Test
+    void anAnswerThatCannotBeKeptGoesTheNormalWay() {
+        when(redis.save(any(), any())).thenThrow(new IllegalStateException("Redis client closed"));
+
+        assertThat(read(DAY)).isEqualTo(SPRING);
+
+        assertThat(asked).hasSize(1);
+        assertThat(breaker.getMetrics().getNumberOfBufferedCalls()).as("counted by the route").isZero();
+        assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingIsAskedWhileTheServiceDrains() {
+        when(drain.isDraining()).thenReturn(true);
+
+        assertThat(read(DAY)).isEqualTo(SPRING);
+
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aClientGoneWhileAgendaServiceIsAskedLeavesNothingBehind() throws IOException {
+        mode.set(Mode.DELAYED);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            write(socket, "GET " + DAY + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            await().atMost(Duration.ofSeconds(5)).until(() -> asked.size() == 1);
+        }
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(breaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1));
+        assertThat(bulkhead.getMetrics().getAvailableConcurrentCalls()).as("the call's permit given back").isEqualTo(1);
+        assertThat(springReads).as("the read is not handed on for a client that left").hasValue(0);
+        mode.set(Mode.ANSWER);
+        assertThat(read(DAY)).isEqualTo(BODY);
+    }
+
+    @Test
+    void aConnectionIdleLongerThanThePoolKeepsOneIsNotUsedAgain() throws IOException, InterruptedException {
+        server.disposeNow();
+        reads.destroy();
+        maxIdle = Duration.ofMillis(50);
+        start(URI.create("http://127.0.0.1:" + agendaService.port()));
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            write(socket, "GET " + DAY + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(readAnswer(in)).isEqualTo(BODY);
+            Thread.sleep(200);
+            write(socket, "GET " + DAY + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(readAnswer(in)).isEqualTo(BODY);
+        }
+
+        assertThat(agendaConnections).as("a new connection for the second read").hasValue(2);
     }
 
     @Test

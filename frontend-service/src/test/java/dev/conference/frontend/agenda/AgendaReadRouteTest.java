@@ -47,7 +47,6 @@ class AgendaReadRouteTest extends GatewayTest {
         assertThat(route.connectTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(route.responseTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(route.breaker()).isEqualTo("agenda-public");
-        assertThat(route.failureStatuses()).containsExactlyInAnyOrder(500, 502, 503, 504);
         assertThat(route.maxIdle()).isEqualTo(Duration.ofSeconds(10));
         assertThat(route.maxLife()).isEqualTo(Duration.ofMinutes(5));
     }
